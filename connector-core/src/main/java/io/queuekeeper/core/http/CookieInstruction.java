@@ -1,0 +1,70 @@
+package io.queuekeeper.core.http;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A cookie the response must set (or delete, with an empty value and a zero max age).
+ *
+ * @param name the cookie name
+ * @param value the value exactly as it goes on the wire (already URL-encoded)
+ * @param maxAge the lifetime, or {@code null} for a browser-session cookie
+ * @param domain the Domain attribute, or {@code null} for a host-only cookie
+ * @param path the Path attribute
+ * @param httpOnly whether to add HttpOnly
+ * @param secure whether to add Secure
+ * @since 0.1.0
+ */
+public record CookieInstruction(String name, String value, @Nullable Duration maxAge, @Nullable String domain,
+		String path, boolean httpOnly, boolean secure) {
+
+	public CookieInstruction {
+		Objects.requireNonNull(name, "name");
+		Objects.requireNonNull(value, "value");
+		Objects.requireNonNull(path, "path");
+	}
+
+	/**
+	 * Whether this instruction deletes the cookie.
+	 */
+	public boolean isDeletion() {
+		return this.value.isEmpty() && this.maxAge != null && this.maxAge.isZero();
+	}
+
+	/**
+	 * Renders the {@code Set-Cookie} header value.
+	 * @param sameSite the SameSite attribute ({@code Lax}, {@code Strict} or {@code None}),
+	 * or {@code null} to send none
+	 * @return the header value
+	 */
+	public String toSetCookieHeader(@Nullable String sameSite) {
+		StringBuilder header = new StringBuilder(this.name.length() + this.value.length() + 64);
+		header.append(this.name).append('=').append(this.value);
+		if (this.maxAge != null) {
+			header.append("; Max-Age=").append(this.maxAge.getSeconds());
+			if (this.maxAge.isZero()) {
+				header.append("; Expires=Thu, 01 Jan 1970 00:00:00 GMT");
+			}
+		}
+		if (this.domain != null) {
+			header.append("; Domain=").append(this.domain);
+		}
+		header.append("; Path=").append(this.path);
+		if (this.secure) {
+			header.append("; Secure");
+		}
+		if (this.httpOnly) {
+			header.append("; HttpOnly");
+		}
+		if (sameSite != null && !sameSite.isBlank()) {
+			String normalized = sameSite.substring(0, 1).toUpperCase(Locale.ROOT)
+					+ sameSite.substring(1).toLowerCase(Locale.ROOT);
+			header.append("; SameSite=").append(normalized);
+		}
+		return header.toString();
+	}
+
+}

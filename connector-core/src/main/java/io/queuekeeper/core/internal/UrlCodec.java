@@ -1,0 +1,155 @@
+package io.queuekeeper.core.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The URL encodings of the KnownUser v3 wire protocol.
+ */
+public final class UrlCodec {
+
+	private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+	private UrlCodec() {
+	}
+
+	/**
+	 * {@link URLEncoder} with UTF-8: unreserved are {@code A-Z a-z 0-9 . - * _}, a space
+	 * becomes {@code +}. Used for cookie values and the AJAX redirect header.
+	 */
+	public static String formEncode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * The query-parameter encoder of the Java connector: {@link #formEncode} with
+	 * {@code +} turned into {@code %20} and {@code *} into {@code %2A}. Only
+	 * {@code A-Z a-z 0-9 . - _} stay as they are.
+	 */
+	public static String queryEncode(String value) {
+		StringBuilder out = null;
+		int length = value.length();
+		for (int i = 0; i < length; i++) {
+			char c = value.charAt(i);
+			if (!isQueryUnreserved(c)) {
+				out = new StringBuilder(length + 16);
+				out.append(value, 0, i);
+				appendPercentEncoded(out, value.substring(i), false);
+				break;
+			}
+		}
+		return (out != null) ? out.toString() : value;
+	}
+
+	/**
+	 * Percent-encodes every byte outside the RFC 3986 unreserved set
+	 * {@code A-Z a-z 0-9 - . _ ~}. Genuine queue tokens pass through unchanged.
+	 */
+	public static String unreservedEncode(String value) {
+		int length = value.length();
+		for (int i = 0; i < length; i++) {
+			char c = value.charAt(i);
+			if (!isQueryUnreserved(c) && c != '~') {
+				StringBuilder out = new StringBuilder(length + 16);
+				out.append(value, 0, i);
+				appendPercentEncoded(out, value.substring(i), true);
+				return out.toString();
+			}
+		}
+		return value;
+	}
+
+	private static void appendPercentEncoded(StringBuilder out, String value, boolean keepTilde) {
+		byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+		for (byte b : bytes) {
+			char c = (char) (b & 0xFF);
+			if (c < 0x80 && (isQueryUnreserved(c) || (keepTilde && c == '~'))) {
+				out.append(c);
+			}
+			else {
+				out.append('%').append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
+			}
+		}
+	}
+
+	private static boolean isQueryUnreserved(char c) {
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-'
+				|| c == '_';
+	}
+
+	/**
+	 * Decodes as {@link java.net.URLDecoder} does with UTF-8 ({@code +} is a space), but
+	 * returns {@code null} instead of throwing when a {@code %} sequence is malformed.
+	 */
+	public static @Nullable String formDecodeStrict(String value) {
+		return decode(value, true, false);
+	}
+
+	/**
+	 * Decodes as {@link java.net.URLDecoder} does with UTF-8 ({@code +} is a space); a
+	 * malformed {@code %} sequence is kept literally instead of failing.
+	 */
+	public static String formDecodeLenient(String value) {
+		String decoded = decode(value, true, true);
+		return (decoded != null) ? decoded : value;
+	}
+
+	/**
+	 * Percent-decodes with UTF-8, leaving {@code +} as it is; a malformed {@code %}
+	 * sequence is kept literally.
+	 */
+	public static String percentDecodeLenient(String value) {
+		String decoded = decode(value, false, true);
+		return (decoded != null) ? decoded : value;
+	}
+
+	private static @Nullable String decode(String value, boolean plusIsSpace, boolean lenient) {
+		int length = value.length();
+		int first = -1;
+		for (int i = 0; i < length; i++) {
+			char c = value.charAt(i);
+			if (c == '%' || (plusIsSpace && c == '+')) {
+				first = i;
+				break;
+			}
+		}
+		if (first < 0) {
+			return value;
+		}
+		StringBuilder out = new StringBuilder(length);
+		out.append(value, 0, first);
+		ByteArrayOutputStream pending = new ByteArrayOutputStream();
+		int i = first;
+		while (i < length) {
+			char c = value.charAt(i);
+			if (c == '%') {
+				int hi = (i + 2 < length) ? Character.digit(value.charAt(i + 1), 16) : -1;
+				int lo = (hi >= 0) ? Character.digit(value.charAt(i + 2), 16) : -1;
+				if (hi >= 0 && lo >= 0) {
+					pending.write((hi << 4) | lo);
+					i += 3;
+					continue;
+				}
+				if (!lenient) {
+					return null;
+				}
+			}
+			flush(pending, out);
+			out.append((plusIsSpace && c == '+') ? ' ' : c);
+			i++;
+		}
+		flush(pending, out);
+		return out.toString();
+	}
+
+	private static void flush(ByteArrayOutputStream pending, StringBuilder out) {
+		if (pending.size() > 0) {
+			out.append(new String(pending.toByteArray(), StandardCharsets.UTF_8));
+			pending.reset();
+		}
+	}
+
+}
