@@ -1,0 +1,72 @@
+package io.queuekeeper.web.servlet;
+
+import java.util.Map;
+
+import io.queuekeeper.core.ConnectorConfigurationException;
+import io.queuekeeper.web.ProtectedHandlers;
+import io.queuekeeper.web.QueueEvents;
+import io.queuekeeper.web.QueueProtected;
+
+import org.springframework.beans.BeansException;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationContextAware;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextRefreshedEvent;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
+
+/**
+ * Fails the start when a {@link QueueProtected} handler names an event that is not
+ * configured, instead of failing on the first request to it.
+ *
+ * @since 0.1.0
+ */
+public class QueueProtectedVerifier implements ApplicationListener<ContextRefreshedEvent>, ApplicationContextAware {
+
+	private final ObjectProvider<QueueEvents> events;
+
+	private final ProtectedHandlers protectedHandlers = new ProtectedHandlers();
+
+	private ApplicationContext applicationContext;
+
+	/**
+	 * Creates a verifier.
+	 * @param events the events defined in code
+	 */
+	public QueueProtectedVerifier(ObjectProvider<QueueEvents> events) {
+		this.events = events;
+	}
+
+	@Override
+	public void setApplicationContext(ApplicationContext applicationContext) throws BeansException {
+		this.applicationContext = applicationContext;
+	}
+
+	@Override
+	public void onApplicationEvent(ContextRefreshedEvent event) {
+		if (event.getApplicationContext() != this.applicationContext) {
+			return;
+		}
+		QueueEvents configured = this.events.getIfAvailable();
+		if (configured == null) {
+			return;
+		}
+		for (RequestMappingInfoHandlerMapping mapping : this.applicationContext
+			.getBeansOfType(RequestMappingInfoHandlerMapping.class)
+			.values()) {
+			for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mapping.getHandlerMethods().entrySet()) {
+				HandlerMethod handler = entry.getValue();
+				QueueProtected protection = this.protectedHandlers.find(handler.getMethod(), handler.getBeanType());
+				if (protection != null && !configured.contains(protection.event())) {
+					throw new ConnectorConfigurationException("@QueueProtected on " + handler.getShortLogMessage()
+							+ " uses event '" + protection.event() + "', which is not configured: add queueit.events."
+							+ (protection.event().isBlank() ? "<event-id>" : protection.event())
+							+ ".queue-domain and name the event in the annotation");
+				}
+			}
+		}
+	}
+
+}
