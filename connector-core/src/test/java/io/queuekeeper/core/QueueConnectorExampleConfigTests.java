@@ -108,7 +108,8 @@ class QueueConnectorExampleConfigTests {
 	@Test
 	void evaluateWhenNoBodyTriggerIsReachedThenTheBodyIsNeverRead() {
 		TestRequest request = TestRequest.request("POST", "https://shop.example.com/products/42").body("x").build();
-		this.connector.evaluate(request, this.example);
+		Decision decision = this.connector.evaluate(request, this.example);
+		assertThat(decision.result().actionName()).isEqualTo("Summer Sale (main)");
 		assertThat(request.bodyReads()).isZero();
 	}
 

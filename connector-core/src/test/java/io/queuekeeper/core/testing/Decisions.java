@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 
 import io.queuekeeper.core.Decision;
+import io.queuekeeper.core.ResultType;
 import io.queuekeeper.core.http.CookieInstruction;
 import io.queuekeeper.core.http.ResponseHeader;
 import org.jspecify.annotations.Nullable;
@@ -24,6 +25,9 @@ public final class Decisions {
 
 	/**
 	 * Asserts a 302 with {@code Location} and the three no-cache headers, and returns it.
+	 * A redirect the engine decided (queue, error, cancel, diagnostics) goes to the
+	 * result's URL and is never one for an AJAX call; the other 302 is the one that removes
+	 * an accepted token from the URL (spec 2), which Java sends even to AJAX calls.
 	 */
 	public static Decision.Redirect redirect(Decision decision) {
 		assertThat(decision).isInstanceOf(Decision.Redirect.class);
@@ -32,7 +36,14 @@ public final class Decisions {
 			.containsExactlyInAnyOrder(tuple("Location", redirect.location()),
 					tuple("Cache-Control", Vectors.CACHE_CONTROL), tuple("Pragma", "no-cache"),
 					tuple("Expires", Vectors.EXPIRES));
-		assertThat(redirect.result().ajax()).isFalse();
+		if (redirect.result().doRedirect()) {
+			assertThat(redirect.location()).isEqualTo(redirect.result().redirectUrl());
+			assertThat(redirect.result().ajax()).isFalse();
+		}
+		else {
+			assertThat(redirect.result().actionType()).isEqualTo(ResultType.QUEUE);
+			assertThat(redirect.location()).doesNotContainIgnoringCase("queueittoken=");
+		}
 		return redirect;
 	}
 
