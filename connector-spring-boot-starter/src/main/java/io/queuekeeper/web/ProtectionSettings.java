@@ -48,15 +48,11 @@ public record ProtectionSettings(@Nullable String sameSite, int requestBodyLimit
 	}
 
 	/**
-	 * Renders a cookie instruction as a {@code Set-Cookie} value. {@code SameSite=None}
-	 * is only sent on Secure cookies, because browsers reject it otherwise.
+	 * Renders a cookie instruction as a {@code Set-Cookie} value with the configured
+	 * SameSite attribute.
 	 */
 	public String setCookieHeader(CookieInstruction cookie) {
-		String attribute = this.sameSite;
-		if (attribute != null && "none".equalsIgnoreCase(attribute) && !cookie.secure()) {
-			attribute = null;
-		}
-		return cookie.toSetCookieHeader(attribute);
+		return cookie.toSetCookieHeader(this.sameSite);
 	}
 
 }

@@ -2,7 +2,6 @@ package io.queuekeeper.core.http;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,7 +49,6 @@ class CookieInstructionTests {
 	}
 
 	@Test
-	@Disabled("engine bug: SameSite=None is rendered on a cookie without Secure (spec 3.3: send None only with Secure)")
 	void toSetCookieHeaderWhenSameSiteNoneWithoutSecureThenNeverSameSiteNoneAlone() {
 		String header = STORE.toSetCookieHeader("None");
 		assertThat(!header.contains("SameSite=None") || header.contains("; Secure")).isTrue();
