@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class EventChecks {
 
-	private static final String COOKIE_NAME_SEPARATORS = "()<>@,;:\\\"/[]?={}";
+	// The separators of a cookie name, plus the '&' that separates the session cookie's fields.
+	private static final String FORBIDDEN = "()<>@,;:\\\"/[]?={}&";
 
 	private EventChecks() {
 	}
@@ -23,8 +24,9 @@ public final class EventChecks {
 		}
 		for (int i = 0; i < eventId.length(); i++) {
 			char c = eventId.charAt(i);
-			if (c <= 0x20 || c >= 0x7F || COOKIE_NAME_SEPARATORS.indexOf(c) >= 0) {
-				return "'" + eventId + "' may only contain letters, digits and the characters allowed in a cookie name";
+			if (c <= 0x20 || c >= 0x7F || FORBIDDEN.indexOf(c) >= 0) {
+				return "'" + eventId
+						+ "' may only contain letters, digits and the characters allowed in a cookie name, except '&'";
 			}
 		}
 		return null;
