@@ -111,6 +111,33 @@ class FailurePolicyMvcTests {
 	}
 
 	@Test
+	void postWhenProviderThrowsAndPolicyIsAllowThenControllerStillReadsTheBody() {
+		this.source.fail("config store unreachable");
+		this.runner.run((context) -> {
+			MockHttpServletResponse response = QueueItFixtures.mockMvc(context)
+				.perform(post("/guarded").contentType(MediaType.TEXT_PLAIN).content("order"))
+				.andReturn()
+				.getResponse();
+			assertThat(response.getStatus()).isEqualTo(200);
+			assertThat(response.getContentAsString()).isEqualTo("posted order");
+			assertThat(response.getHeader(ProtectionSettings.FAILED_HEADER)).isEqualTo("true");
+		});
+	}
+
+	@Test
+	void postWhenProviderThrowsAndPolicyIsDenyThenAnswers503() {
+		this.source.fail("config store unreachable");
+		this.runner.withPropertyValues("queueit.failure-policy=deny").run((context) -> {
+			MockHttpServletResponse response = QueueItFixtures.mockMvc(context)
+				.perform(post("/guarded").contentType(MediaType.TEXT_PLAIN).content("order"))
+				.andReturn()
+				.getResponse();
+			assertThat(response.getStatus()).isEqualTo(503);
+			assertThat(context.getBean(GuardedController.class).calls).hasValue(0);
+		});
+	}
+
+	@Test
 	void getWhenConfigArrivesLaterThenRequestsAreDecidedAgain() {
 		this.runner.run((context) -> {
 			MockMvc mvc = QueueItFixtures.mockMvc(context);
@@ -132,12 +159,13 @@ class FailurePolicyMvcTests {
 			this.source.fail("config store unreachable");
 			for (int i = 0; i < 5; i++) {
 				mvc.perform(get("/guarded?page=" + i));
+				mvc.perform(post("/guarded").contentType(MediaType.TEXT_PLAIN).content("order " + i));
 			}
 			this.source.fail("config store returned garbage");
 			for (int i = 0; i < 3; i++) {
 				mvc.perform(get("/guarded"));
 			}
-			assertThat(context.getBean(GuardedController.class).calls).hasValue(13);
+			assertThat(context.getBean(GuardedController.class).calls).hasValue(18);
 		});
 		assertThat(count(output, NO_CONFIG_LINE)).isOne();
 		assertThat(count(output, ERROR_LINE)).isEqualTo(2);
@@ -167,6 +195,7 @@ class FailurePolicyMvcTests {
 					mvc.perform(get("/guarded/drop"));
 					this.source.fail("config store unreachable");
 					mvc.perform(get("/guarded"));
+					mvc.perform(post("/guarded").contentType(MediaType.TEXT_PLAIN).content("order"));
 					MockHttpServletResponse response = mvc
 						.perform(get("/guarded?queueittoken=" + token("summersale", NOW + 60, "debug")))
 						.andReturn()
