@@ -41,6 +41,8 @@ final class BodyPeekingRequestWrapper extends HttpServletRequestWrapper {
 
 	private @Nullable ServletInputStream stream;
 
+	private @Nullable BufferedReader reader;
+
 	BodyPeekingRequestWrapper(HttpServletRequest request, int limit) {
 		super(request);
 		this.limit = limit;
@@ -133,7 +135,10 @@ final class BodyPeekingRequestWrapper extends HttpServletRequestWrapper {
 
 	@Override
 	public BufferedReader getReader() throws IOException {
-		return new BufferedReader(new InputStreamReader(getInputStream(), charset()));
+		if (this.reader == null) {
+			this.reader = new BufferedReader(new InputStreamReader(getInputStream(), charset()));
+		}
+		return this.reader;
 	}
 
 	/**

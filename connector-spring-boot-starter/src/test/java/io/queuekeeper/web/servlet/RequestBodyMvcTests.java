@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 
 import io.queuekeeper.core.config.IntegrationConfig;
 import io.queuekeeper.core.config.IntegrationConfigParser;
@@ -138,6 +139,19 @@ class RequestBodyMvcTests {
 	}
 
 	@Test
+	void postWhenControllerCallsGetReaderTwiceThenReadsTheWholeBody() {
+		this.runner.run((context) -> {
+			MockHttpServletResponse response = QueueItFixtures.mockMvc(context)
+				.perform(post("/api/checkout/lines").contentType(TEXT_UTF8).content("WINTER-1\nline 2\nline 3"))
+				.andReturn()
+				.getResponse();
+			assertThat(response.getStatus()).isEqualTo(200);
+			assertThat(response.getHeader(WRAPPED_HEADER)).isEqualTo("true");
+			assertThat(response.getContentAsString()).isEqualTo("WINTER-1|line 2,line 3");
+		});
+	}
+
+	@Test
 	void multipartPostWhenUploadedThenControllerSeesTheWholeFile() {
 		this.runner.run((context) -> {
 			byte[] content = ("order lines\n" + "line ".repeat(3000) + "SUMMER-9\n").getBytes(StandardCharsets.UTF_8);
@@ -213,6 +227,13 @@ class RequestBodyMvcTests {
 				HttpServletResponse response) {
 			markWrapped(request, response);
 			return sku + "|" + note;
+		}
+
+		@PostMapping(path = "/api/checkout/lines", produces = "text/plain;charset=UTF-8")
+		String lines(HttpServletRequest request, HttpServletResponse response) throws IOException {
+			markWrapped(request, response);
+			String first = request.getReader().readLine();
+			return first + "|" + request.getReader().lines().collect(Collectors.joining(","));
 		}
 
 		@PostMapping(path = "/api/checkout/upload", produces = "text/plain;charset=UTF-8")
