@@ -139,6 +139,32 @@ class RequestBodyMvcTests {
 	}
 
 	@Test
+	void formPostWhenOnlyTheQueryStringMatchesThenDoesNotQueue() {
+		this.runner.run((context) -> {
+			MockHttpServletResponse response = QueueItFixtures.mockMvc(context)
+				.perform(post("/api/checkout/form?ref=SUMMER-BANNER").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+					.content("sku=WINTER-7&note=hello"))
+				.andReturn()
+				.getResponse();
+			assertThat(response.getStatus()).isEqualTo(200);
+			assertThat(response.getContentAsString()).isEqualTo("WINTER-7|hello");
+		});
+	}
+
+	@Test
+	void formPostWhenQueryAndBodyRepeatAParameterThenBodyValuesStillMatch() {
+		this.runner.run((context) -> {
+			MockHttpServletResponse response = QueueItFixtures.mockMvc(context)
+				.perform(post("/api/checkout/form?sku=WINTER-1&note=q")
+					.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+					.content("sku=SUMMER-2&note=b"))
+				.andReturn()
+				.getResponse();
+			assertThat(response.getStatus()).isEqualTo(302);
+		});
+	}
+
+	@Test
 	void postWhenControllerCallsGetReaderTwiceThenReadsTheWholeBody() {
 		this.runner.run((context) -> {
 			MockHttpServletResponse response = QueueItFixtures.mockMvc(context)
