@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.core.annotation.AliasFor;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import static io.queuekeeper.web.servlet.QueueItFixtures.NOW;
@@ -106,6 +108,24 @@ class QueueProtectedMvcTests {
 				.getResponse();
 			assertThat(response.getStatus()).isEqualTo(302);
 			assertThat(response.getHeader("Location")).startsWith("https://drops.queue-it.net/?c=ticketania&e=drop&");
+		});
+	}
+
+	@Test
+	void getWhenControllersInheritTheSameHandlerMethodThenEachUsesItsOwnClassAnnotation() {
+		this.runner.withBean(OpenShelf.class).withBean(DropShelf.class).withBean(VipShelf.class).run((context) -> {
+			MockMvc mvc = QueueItFixtures.mockMvc(context);
+			MockHttpServletResponse open = mvc.perform(get("/shelf/open/items")).andReturn().getResponse();
+			assertThat(open.getStatus()).isEqualTo(200);
+			assertThat(open.getContentAsString()).isEqualTo("items");
+			MockHttpServletResponse drop = mvc.perform(get("/shelf/drop/items")).andReturn().getResponse();
+			assertThat(drop.getStatus()).isEqualTo(302);
+			assertThat(drop.getHeader("Location")).startsWith("https://drops.queue-it.net/?c=ticketania&e=drop&");
+			MockHttpServletResponse vip = mvc.perform(get("/shelf/vip/items")).andReturn().getResponse();
+			assertThat(vip.getStatus()).isEqualTo(302);
+			assertThat(vip.getHeader("Location")).startsWith("https://vip.queue-it.net/?c=ticketania&e=vip&");
+			MockHttpServletResponse openAgain = mvc.perform(get("/shelf/open/items")).andReturn().getResponse();
+			assertThat(openAgain.getStatus()).isEqualTo(200);
 		});
 	}
 
@@ -299,6 +319,35 @@ class QueueProtectedMvcTests {
 		String area() {
 			return "area";
 		}
+
+	}
+
+	abstract static class Shelf {
+
+		@GetMapping("/items")
+		String items() {
+			return "items";
+		}
+
+	}
+
+	@RestController
+	@RequestMapping("/shelf/open")
+	static class OpenShelf extends Shelf {
+
+	}
+
+	@RestController
+	@RequestMapping("/shelf/drop")
+	@QueueProtected("drop")
+	static class DropShelf extends Shelf {
+
+	}
+
+	@RestController
+	@RequestMapping("/shelf/vip")
+	@QueueProtected("vip")
+	static class VipShelf extends Shelf {
 
 	}
 

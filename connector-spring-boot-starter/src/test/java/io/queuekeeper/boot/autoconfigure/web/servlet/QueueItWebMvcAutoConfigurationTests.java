@@ -35,6 +35,7 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.HandlerExecutionChain;
@@ -199,6 +200,18 @@ class QueueItWebMvcAutoConfigurationTests {
 	}
 
 	@Test
+	void startWhenSubclassOfAnInheritedHandlerNamesAnUnknownEventThenFails() {
+		this.runner.withPropertyValues("queueit.events.drop.queue-domain=drops.queue-it.net")
+			.withBean(DropShelf.class)
+			.withBean(GhostShelf.class)
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).isInstanceOf(ConnectorConfigurationException.class)
+					.hasMessageContaining("queueit.events.ghost.queue-domain");
+			});
+	}
+
+	@Test
 	void startWhenAnnotationNamesNoEventThenFailsAskingForOne() {
 		this.runner.withBean(NamelessController.class).run((context) -> {
 			assertThat(context).hasFailed();
@@ -252,6 +265,29 @@ class QueueItWebMvcAutoConfigurationTests {
 		String ghost() {
 			return "ghost";
 		}
+
+	}
+
+	abstract static class Shelf {
+
+		@GetMapping("/items")
+		String items() {
+			return "items";
+		}
+
+	}
+
+	@RestController
+	@RequestMapping("/drop-shelf")
+	@QueueProtected("drop")
+	static class DropShelf extends Shelf {
+
+	}
+
+	@RestController
+	@RequestMapping("/ghost-shelf")
+	@QueueProtected("ghost")
+	static class GhostShelf extends Shelf {
 
 	}
 
