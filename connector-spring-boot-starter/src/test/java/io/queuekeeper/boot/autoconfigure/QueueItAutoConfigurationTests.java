@@ -230,15 +230,6 @@ class QueueItAutoConfigurationTests {
 			});
 	}
 
-	@Test
-	void bindingWhenCookieValidityHasNoUnitThenItIsMilliseconds() {
-		this.runner.withPropertyValues(ACCOUNT)
-			.withPropertyValues("queueit.events.drop.queue-domain=drops.queue-it.net",
-					"queueit.events.drop.cookie-validity=600000")
-			.run((context) -> assertThat(context.getBean(QueueEvents.class).queue("drop").cookieValidityMinutes())
-				.isEqualTo(10));
-	}
-
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("unusableSettings")
 	void startWhenSettingIsUnusableThenFailsNamingThePropertyAndTheFix(String property, String fix,

@@ -179,30 +179,28 @@ class FailurePolicyMvcTests {
 		logging.setLogLevel("io.queuekeeper", LogLevel.DEBUG);
 		try {
 			assertThat(LogFactory.getLog(FailureLog.class).isDebugEnabled()).isTrue();
-			this.runner
-				.withPropertyValues("queueit.api-key=" + API_KEY)
-				.run((context) -> {
-					MockMvc mvc = QueueItFixtures.mockMvc(context);
-					mvc.perform(get("/guarded"));
-					this.source.load(QueueEverything.CONFIG);
-					mvc.perform(get("/guarded"));
-					mvc.perform(get("/guarded?queueittoken=" + token("summersale", NOW + 60)));
-					mvc.perform(get("/guarded?queueittoken=" + token("summersale", NOW - 60)));
-					String tampered = cookieValue("summersale", NOW).replace("Hash", "Hesh");
-					mvc.perform(get("/guarded").cookie(new Cookie(cookieName("summersale"), tampered)));
-					mvc.perform(get("/guarded?queueittoken=" + token("summersale", NOW + 60, "debug")));
-					mvc.perform(get("/guarded?queueittoken=" + token("summersale", NOW - 60, "debug")));
-					mvc.perform(get("/guarded/drop"));
-					this.source.fail("config store unreachable");
-					mvc.perform(get("/guarded"));
-					mvc.perform(post("/guarded").contentType(MediaType.TEXT_PLAIN).content("order"));
-					MockHttpServletResponse response = mvc
-						.perform(get("/guarded?queueittoken=" + token("summersale", NOW + 60, "debug")))
-						.andReturn()
-						.getResponse();
-					assertThat(response.getHeaderNames()).allSatisfy((name) -> assertThat(response.getHeaders(name))
-						.noneMatch((value) -> value.contains(SECRET_KEY) || value.contains(API_KEY)));
-				});
+			this.runner.withPropertyValues("queueit.api-key=" + API_KEY).run((context) -> {
+				MockMvc mvc = QueueItFixtures.mockMvc(context);
+				mvc.perform(get("/guarded"));
+				this.source.load(QueueEverything.CONFIG);
+				mvc.perform(get("/guarded"));
+				mvc.perform(get("/guarded?queueittoken=" + token("summersale", NOW + 60)));
+				mvc.perform(get("/guarded?queueittoken=" + token("summersale", NOW - 60)));
+				String tampered = cookieValue("summersale", NOW).replace("Hash", "Hesh");
+				mvc.perform(get("/guarded").cookie(new Cookie(cookieName("summersale"), tampered)));
+				mvc.perform(get("/guarded?queueittoken=" + token("summersale", NOW + 60, "debug")));
+				mvc.perform(get("/guarded?queueittoken=" + token("summersale", NOW - 60, "debug")));
+				mvc.perform(get("/guarded/drop"));
+				this.source.fail("config store unreachable");
+				mvc.perform(get("/guarded"));
+				mvc.perform(post("/guarded").contentType(MediaType.TEXT_PLAIN).content("order"));
+				MockHttpServletResponse response = mvc
+					.perform(get("/guarded?queueittoken=" + token("summersale", NOW + 60, "debug")))
+					.andReturn()
+					.getResponse();
+				assertThat(response.getHeaderNames()).allSatisfy((name) -> assertThat(response.getHeaders(name))
+					.noneMatch((value) -> value.contains(SECRET_KEY) || value.contains(API_KEY)));
+			});
 			this.runner.withPropertyValues("queueit.customer-id=not a customer id", "queueit.api-key=" + API_KEY)
 				.run((context) -> assertThat(context).hasFailed());
 		}
