@@ -5,10 +5,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -26,8 +28,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>
  * Form posts are not read from the stream (the container parses them from its own
- * stream); the body is rebuilt from the parameters instead. Multipart bodies are never
- * read and look empty to body triggers.
+ * stream); the body is rebuilt from the parameters instead, leaving out the values that
+ * came from the query string. Multipart bodies are never read and look empty to body
+ * triggers.
  */
 final class BodyPeekingRequestWrapper extends HttpServletRequestWrapper {
 
@@ -40,6 +43,8 @@ final class BodyPeekingRequestWrapper extends HttpServletRequestWrapper {
 	private @Nullable String text;
 
 	private @Nullable ServletInputStream stream;
+
+	private @Nullable BufferedReader reader;
 
 	BodyPeekingRequestWrapper(HttpServletRequest request, int limit) {
 		super(request);
@@ -90,20 +95,44 @@ final class BodyPeekingRequestWrapper extends HttpServletRequestWrapper {
 
 	private String formBody() {
 		Charset charset = charset();
+		Map<String, Integer> queryValues = queryValueCounts();
 		StringBuilder body = new StringBuilder();
 		for (Map.Entry<String, String[]> parameter : getParameterMap().entrySet()) {
-			for (String value : parameter.getValue()) {
+			String[] values = parameter.getValue();
+			// The servlet spec puts query string values before body values; skip them.
+			for (int i = queryValues.getOrDefault(parameter.getKey(), 0); i < values.length; i++) {
 				if (body.length() > 0) {
 					body.append('&');
 				}
 				body.append(URLEncoder.encode(parameter.getKey(), charset));
-				body.append('=').append(URLEncoder.encode(value, charset));
+				body.append('=').append(URLEncoder.encode(values[i], charset));
 				if (body.length() >= this.limit) {
 					return body.toString();
 				}
 			}
 		}
 		return body.toString();
+	}
+
+	private Map<String, Integer> queryValueCounts() {
+		String query = getQueryString();
+		if (query == null || query.isEmpty()) {
+			return Map.of();
+		}
+		Map<String, Integer> counts = new HashMap<>();
+		for (String pair : query.split("&")) {
+			if (!pair.isEmpty()) {
+				int separator = pair.indexOf('=');
+				String name = (separator >= 0) ? pair.substring(0, separator) : pair;
+				try {
+					counts.merge(URLDecoder.decode(name, StandardCharsets.UTF_8), 1, Integer::sum);
+				}
+				catch (IllegalArgumentException ex) {
+					// Not a parameter the container could have decoded either
+				}
+			}
+		}
+		return counts;
 	}
 
 	private String cut(String body) {
@@ -133,7 +162,10 @@ final class BodyPeekingRequestWrapper extends HttpServletRequestWrapper {
 
 	@Override
 	public BufferedReader getReader() throws IOException {
-		return new BufferedReader(new InputStreamReader(getInputStream(), charset()));
+		if (this.reader == null) {
+			this.reader = new BufferedReader(new InputStreamReader(getInputStream(), charset()));
+		}
+		return this.reader;
 	}
 
 	/**

@@ -37,8 +37,19 @@ public class QueueItRequestBodyFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String method = request.getMethod();
-		boolean wrap = !"GET".equals(method) && !"HEAD".equals(method) && this.bodyTriggersPresent.getAsBoolean();
+		boolean wrap = !"GET".equals(method) && !"HEAD".equals(method) && bodyTriggersPresent();
 		chain.doFilter(wrap ? new BodyPeekingRequestWrapper(request, this.limit) : request, response);
+	}
+
+	private boolean bodyTriggersPresent() {
+		try {
+			return this.bodyTriggersPresent.getAsBoolean();
+		}
+		catch (RuntimeException ex) {
+			// The interceptor meets the same failure and applies queueit.failure-policy;
+			// failing here would bypass the policy with a 500.
+			return false;
+		}
 	}
 
 }
