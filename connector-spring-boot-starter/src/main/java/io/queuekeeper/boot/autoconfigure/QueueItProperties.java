@@ -1,6 +1,7 @@
 package io.queuekeeper.boot.autoconfigure;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +11,7 @@ import io.queuekeeper.web.FailurePolicy;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.convert.DurationUnit;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -256,8 +258,10 @@ public class QueueItProperties {
 		private @Nullable String queueDomain;
 
 		/**
-		 * How long a session cookie lets a visitor in after their last renewal.
+		 * How long a session cookie lets a visitor in after their last renewal; a bare
+		 * number means minutes, as in GO.
 		 */
+		@DurationUnit(ChronoUnit.MINUTES)
 		private Duration cookieValidity = Duration.ofMinutes(20);
 
 		/**

@@ -9,7 +9,8 @@ import io.queuekeeper.core.config.IntegrationConfigProvider;
 import io.queuekeeper.core.http.ConnectorRequest;
 import io.queuekeeper.core.http.CookieInstruction;
 import io.queuekeeper.core.http.ResponseHeader;
-import io.queuekeeper.web.FailureLog;
+import io.queuekeeper.core.token.SessionCookies;
+import io.queuekeeper.web.ConnectorLog;
 import io.queuekeeper.web.FailurePolicy;
 import io.queuekeeper.web.ProtectedHandlers;
 import io.queuekeeper.web.ProtectionSettings;
@@ -52,7 +53,7 @@ public class QueueItHandlerInterceptor implements HandlerInterceptor {
 
 	private final ProtectedHandlers protectedHandlers = new ProtectedHandlers();
 
-	private final FailureLog failureLog = new FailureLog();
+	private final ConnectorLog log = new ConnectorLog();
 
 	/**
 	 * Creates an interceptor.
@@ -91,7 +92,7 @@ public class QueueItHandlerInterceptor implements HandlerInterceptor {
 			return fail(response, "no integration config loaded yet", null);
 		}
 		request.setAttribute(DECISION_ATTRIBUTE, decision);
-		return apply(decision, response);
+		return apply(decision, request.isSecure(), response);
 	}
 
 	private boolean isEvaluated(HttpServletRequest request, Object handler) {
@@ -118,8 +119,11 @@ public class QueueItHandlerInterceptor implements HandlerInterceptor {
 		return config.map((current) -> this.connector.evaluate(request, current)).orElse(null);
 	}
 
-	private boolean apply(Decision decision, HttpServletResponse response) {
+	private boolean apply(Decision decision, boolean secureRequest, HttpServletResponse response) {
 		for (CookieInstruction cookie : decision.cookies()) {
+			if (secureRequest && !cookie.secure() && cookie.name().startsWith(SessionCookies.NAME_PREFIX)) {
+				this.log.insecureCookie(cookie.name());
+			}
 			response.addHeader("Set-Cookie", this.settings.setCookieHeader(cookie));
 		}
 		if (decision instanceof Decision.Proceed) {
@@ -139,7 +143,7 @@ public class QueueItHandlerInterceptor implements HandlerInterceptor {
 
 	private boolean fail(HttpServletResponse response, String cause, @Nullable RuntimeException ex) {
 		FailurePolicy policy = this.settings.failurePolicy();
-		this.failureLog.log(cause, ex, policy);
+		this.log.failure(cause, ex, policy);
 		response.setHeader(ProtectionSettings.FAILED_HEADER, "true");
 		if (policy == FailurePolicy.DENY) {
 			response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);

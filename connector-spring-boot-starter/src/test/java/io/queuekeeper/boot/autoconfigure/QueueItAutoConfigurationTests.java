@@ -230,6 +230,15 @@ class QueueItAutoConfigurationTests {
 			});
 	}
 
+	@Test
+	void bindingWhenCookieValidityIsABareNumberThenItMeansMinutes() {
+		this.runner.withPropertyValues(ACCOUNT)
+			.withPropertyValues("queueit.events.drop.queue-domain=drops.queue-it.net",
+					"queueit.events.drop.cookie-validity=45")
+			.run((context) -> assertThat(context.getBean(QueueEvents.class).queue("drop").cookieValidityMinutes())
+				.isEqualTo(45));
+	}
+
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("unusableSettings")
 	void startWhenSettingIsUnusableThenFailsNamingThePropertyAndTheFix(String property, String fix,

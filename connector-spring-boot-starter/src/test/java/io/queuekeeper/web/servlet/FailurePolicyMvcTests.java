@@ -1,5 +1,7 @@
 package io.queuekeeper.web.servlet;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -7,7 +9,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import io.queuekeeper.core.config.IntegrationConfig;
 import io.queuekeeper.core.config.IntegrationConfigParser;
 import io.queuekeeper.core.config.IntegrationConfigProvider;
-import io.queuekeeper.web.FailureLog;
+import io.queuekeeper.web.ConnectorLog;
 import io.queuekeeper.web.FailurePolicy;
 import io.queuekeeper.web.ProtectionSettings;
 import io.queuekeeper.web.QueueProtected;
@@ -161,11 +163,13 @@ class FailurePolicyMvcTests {
 				mvc.perform(get("/guarded?page=" + i));
 				mvc.perform(post("/guarded").contentType(MediaType.TEXT_PLAIN).content("order " + i));
 			}
-			this.source.fail("config store returned garbage");
+			this.source.fail(new UncheckedIOException("config store returned garbage", new IOException("bad body")));
 			for (int i = 0; i < 3; i++) {
 				mvc.perform(get("/guarded"));
 			}
-			assertThat(context.getBean(GuardedController.class).calls).hasValue(18);
+			this.source.fail("config store unreachable again, with another message");
+			mvc.perform(get("/guarded"));
+			assertThat(context.getBean(GuardedController.class).calls).hasValue(19);
 		});
 		assertThat(count(output, NO_CONFIG_LINE)).isOne();
 		assertThat(count(output, ERROR_LINE)).isEqualTo(2);
@@ -178,7 +182,7 @@ class FailurePolicyMvcTests {
 		LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
 		logging.setLogLevel("io.queuekeeper", LogLevel.DEBUG);
 		try {
-			assertThat(LogFactory.getLog(FailureLog.class).isDebugEnabled()).isTrue();
+			assertThat(LogFactory.getLog(ConnectorLog.class).isDebugEnabled()).isTrue();
 			this.runner.withPropertyValues("queueit.api-key=" + API_KEY).run((context) -> {
 				MockMvc mvc = QueueItFixtures.mockMvc(context);
 				mvc.perform(get("/guarded"));
@@ -212,14 +216,31 @@ class FailurePolicyMvcTests {
 	}
 
 	@Test
-	void failureLogWhenCauseRepeatsThenLogsOnlyTheFirstTime() {
-		FailureLog log = new FailureLog();
-		assertThat(log.log("no integration config loaded yet", null, FailurePolicy.ALLOW)).isTrue();
-		assertThat(log.log("no integration config loaded yet", null, FailurePolicy.ALLOW)).isFalse();
-		IllegalStateException failure = new IllegalStateException("boom");
-		assertThat(log.log("evaluation failed", failure, FailurePolicy.DENY)).isTrue();
-		assertThat(log.log("evaluation failed", new IllegalStateException("boom"), FailurePolicy.DENY)).isFalse();
-		assertThat(log.log("evaluation failed", new IllegalStateException("bang"), FailurePolicy.DENY)).isTrue();
+	void connectorLogWhenCauseRepeatsThenLogsOnlyTheFirstTime() {
+		ConnectorLog log = new ConnectorLog();
+		assertThat(log.failure("no integration config loaded yet", null, FailurePolicy.ALLOW)).isTrue();
+		assertThat(log.failure("no integration config loaded yet", null, FailurePolicy.ALLOW)).isFalse();
+		assertThat(log.failure("evaluation failed", new IllegalStateException("boom"), FailurePolicy.DENY)).isTrue();
+		assertThat(log.failure("evaluation failed", new IllegalStateException("boom"), FailurePolicy.DENY)).isFalse();
+	}
+
+	@Test
+	void connectorLogWhenOnlyTheMessageDiffersThenTheCauseIsNotLoggedAgain() {
+		ConnectorLog log = new ConnectorLog();
+		assertThat(log.failure("evaluation failed", new IllegalStateException("request 1"), FailurePolicy.ALLOW))
+			.isTrue();
+		assertThat(log.failure("evaluation failed", new IllegalStateException("request 2"), FailurePolicy.ALLOW))
+			.isFalse();
+		assertThat(log.failure("evaluation failed", new IllegalArgumentException("request 3"), FailurePolicy.ALLOW))
+			.isTrue();
+	}
+
+	@Test
+	void connectorLogWhenInsecureCookieRepeatsThenWarnsOncePerCookie() {
+		ConnectorLog log = new ConnectorLog();
+		assertThat(log.insecureCookie("QueueITAccepted-SDFrts345E-V3_drop")).isTrue();
+		assertThat(log.insecureCookie("QueueITAccepted-SDFrts345E-V3_drop")).isFalse();
+		assertThat(log.insecureCookie("QueueITAccepted-SDFrts345E-V3_vip")).isTrue();
 	}
 
 	private static long count(CapturedOutput output, String text) {
@@ -238,7 +259,11 @@ class FailurePolicyMvcTests {
 		}
 
 		void fail(String message) {
-			this.state.set(new IllegalStateException(message));
+			fail(new IllegalStateException(message));
+		}
+
+		void fail(RuntimeException failure) {
+			this.state.set(failure);
 		}
 
 		@Override

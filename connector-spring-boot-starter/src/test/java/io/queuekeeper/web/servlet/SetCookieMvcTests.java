@@ -6,11 +6,14 @@ import io.queuekeeper.web.QueueProtected;
 import jakarta.servlet.http.Cookie;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.boot.test.context.assertj.AssertableWebApplicationContext;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,6 +31,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * {@code Path=/}, optional Domain, HttpOnly and Secure from the event, and the opt-in
  * SameSite attribute.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class SetCookieMvcTests {
 
 	private final WebApplicationContextRunner runner = QueueItFixtures.mvcRunner()
@@ -105,6 +109,28 @@ class SetCookieMvcTests {
 				.startsWith(cookieName("locked") + "=;")
 				.endsWith("; SameSite=Strict");
 		});
+	}
+
+	@Test
+	void renewalWhenSiteIsHttpsAndCookieIsNotSecureThenWarnsOnce(CapturedOutput output) {
+		String warning = "Queue-it session cookie " + cookieName("plain") + " is sent over HTTPS without the Secure flag";
+		this.runner.run((context) -> {
+			for (int i = 0; i < 3; i++) {
+				setCookies(context, "https://shop.example.com/plain",
+						new Cookie(cookieName("plain"), cookieValue("plain", NOW - 60)));
+				setCookies(context, "https://shop.example.com/locked",
+						new Cookie(cookieName("locked"), cookieValue("locked", NOW - 60)));
+			}
+		});
+		assertThat(output.getAll().lines().filter((line) -> line.contains(warning))).hasSize(1);
+		assertThat(output.getAll()).doesNotContain("Queue-it session cookie " + cookieName("locked"));
+	}
+
+	@Test
+	void renewalWhenSiteIsHttpThenNoInsecureCookieWarning(CapturedOutput output) {
+		this.runner.run((context) -> setCookies(context, "/plain",
+				new Cookie(cookieName("plain"), cookieValue("plain", NOW - 60))));
+		assertThat(output.getAll()).doesNotContain("without the Secure flag");
 	}
 
 	private static List<String> setCookies(AssertableWebApplicationContext context, String url,
