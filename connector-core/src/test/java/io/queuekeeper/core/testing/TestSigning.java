@@ -1,13 +1,5 @@
 package io.queuekeeper.core.testing;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.util.HexFormat;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,18 +12,10 @@ public final class TestSigning {
 	}
 
 	/**
-	 * Returns {@code lowercase_hex(HMAC-SHA256(UTF-8(key), UTF-8(message)))}, with a
-	 * fresh {@link Mac} for every call.
+	 * Returns {@code lowercase_hex(HMAC-SHA256(UTF-8(key), UTF-8(message)))}.
 	 */
 	public static String hmacHex(String key, String message) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-			return HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Encoding.hmacHex(key, message);
 	}
 
 	/**
@@ -56,7 +40,7 @@ public final class TestSigning {
 		String value = "EventId=" + eventId + "&QueueId=" + queueId
 				+ ((fixedValidityMinutes != null) ? "&FixedValidityMins=" + fixedValidityMinutes : "")
 				+ "&RedirectType=" + redirectType + "&IssueTime=" + issueTimeEpochSeconds + "&Hash=" + hash;
-		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+		return Encoding.form(value);
 	}
 
 }

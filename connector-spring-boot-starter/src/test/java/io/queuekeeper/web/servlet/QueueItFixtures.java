@@ -1,23 +1,18 @@
 package io.queuekeeper.web.servlet;
 
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import io.queuekeeper.boot.autoconfigure.QueueItAutoConfiguration;
 import io.queuekeeper.boot.autoconfigure.web.servlet.QueueItWebMvcAutoConfiguration;
+import io.queuekeeper.core.testing.Encoding;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -97,14 +92,7 @@ final class QueueItFixtures {
 	 * Lower-case hex HMAC-SHA256 of the message, keyed with the secret key (spec §1.3).
 	 */
 	static String hmac(String message) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(SECRET_KEY.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-			return HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Encoding.hmacHex(SECRET_KEY, message);
 	}
 
 	/**
@@ -143,14 +131,14 @@ final class QueueItFixtures {
 	 * The session cookie value as it travels on the wire (spec §3.3).
 	 */
 	static String cookieValue(String eventId, long issuedAt) {
-		return URLEncoder.encode(cookieText(eventId, issuedAt), StandardCharsets.UTF_8);
+		return Encoding.form(cookieText(eventId, issuedAt));
 	}
 
 	/**
 	 * Java's encoder for redirect URL parameters (spec §4.1).
 	 */
 	static String encode(String value) {
-		return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A");
+		return Encoding.javaQuery(value);
 	}
 
 	/**
