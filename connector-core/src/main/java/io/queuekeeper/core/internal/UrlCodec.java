@@ -21,7 +21,46 @@ public final class UrlCodec {
 	 * becomes {@code +}. Used for cookie values and the AJAX redirect header.
 	 */
 	public static String formEncode(String value) {
-		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+		// Every session cookie is encoded here, and for its many '=' and '&' the JDK
+		// encoder builds a CharArrayWriter, a String and a byte array each. ASCII text,
+		// which cookie values are, is encoded directly; anything else goes to the JDK.
+		int length = value.length();
+		int escaped = 0;
+		boolean changed = false;
+		for (int i = 0; i < length; i++) {
+			char c = value.charAt(i);
+			if (c >= 0x80) {
+				return URLEncoder.encode(value, StandardCharsets.UTF_8);
+			}
+			if (!isFormUnreserved(c)) {
+				escaped++;
+				changed = true;
+			}
+			else if (c == ' ') {
+				changed = true;
+			}
+		}
+		if (!changed) {
+			return value;
+		}
+		byte[] out = new byte[length + 2 * escaped];
+		int n = 0;
+		for (int i = 0; i < length; i++) {
+			char c = value.charAt(i);
+			if (isFormUnreserved(c)) {
+				out[n++] = (byte) ((c == ' ') ? '+' : c);
+			}
+			else {
+				out[n++] = '%';
+				out[n++] = (byte) HEX[c >> 4];
+				out[n++] = (byte) HEX[c & 0xF];
+			}
+		}
+		return new String(out, StandardCharsets.ISO_8859_1);
+	}
+
+	private static boolean isFormUnreserved(char c) {
+		return isQueryUnreserved(c) || c == '*' || c == ' ';
 	}
 
 	/**
