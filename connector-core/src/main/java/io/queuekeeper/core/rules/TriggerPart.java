@@ -99,14 +99,15 @@ public record TriggerPart(ValidatorType validator, UrlPart urlPart, String name,
 				}
 				return this.negative != actual.contains(this.comparedValue);
 			case EQUALS_ANY:
-				for (String candidate : this.comparedValues) {
-					if (actual.equals(candidate)) {
+				for (int i = 0; i < this.comparedValues.size(); i++) {
+					if (actual.equals(this.comparedValues.get(i))) {
 						return !this.negative;
 					}
 				}
 				return this.negative;
 			case CONTAINS_ANY:
-				for (String candidate : this.comparedValues) {
+				for (int i = 0; i < this.comparedValues.size(); i++) {
+					String candidate = this.comparedValues.get(i);
 					if (actual.contains(candidate) || (WILDCARD.equals(candidate) && !actual.isEmpty())) {
 						return !this.negative;
 					}
