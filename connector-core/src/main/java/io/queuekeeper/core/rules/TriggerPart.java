@@ -68,9 +68,9 @@ public record TriggerPart(ValidatorType validator, UrlPart urlPart, String name,
 			case COOKIE:
 				return foldIfNeeded(request.request().cookie(this.name));
 			case USER_AGENT:
-				return foldIfNeeded(request.request().header("User-Agent"));
+				return foldIfNeeded(request.header("User-Agent"));
 			case HTTP_HEADER:
-				return foldIfNeeded(request.request().header(this.name));
+				return foldIfNeeded(request.header(this.name));
 			case REQUEST_BODY:
 				return foldIfNeeded(request.body());
 			default:
