@@ -96,8 +96,10 @@ public final class QueueConnector {
 			return diagnostics;
 		}
 		Integration match = config.firstMatch(new RequestValues(request, exchange.pureUrl));
-		exchange.debug("ConfigVersion", Integer.toString(config.version()));
-		exchange.debug("MatchedConfig", (match != null) ? match.name() : "NULL");
+		if (exchange.diagnostics()) {
+			exchange.debug("ConfigVersion", Integer.toString(config.version()));
+			exchange.debug("MatchedConfig", (match != null) ? match.name() : "NULL");
+		}
 		if (match == null) {
 			return exchange.finish(ValidationResult.NO_MATCH);
 		}
@@ -184,8 +186,10 @@ public final class QueueConnector {
 	}
 
 	private ValidationResult queue(Exchange exchange, EventSettings event, @Nullable String target) {
-		exchange.debug("TargetUrl", String.valueOf(target));
-		exchange.debug("QueueConfig", event.describe(true));
+		if (exchange.diagnostics()) {
+			exchange.debug("TargetUrl", String.valueOf(target));
+			exchange.debug("QueueConfig", event.describe(true));
+		}
 		CookieState state = this.cookies.read(exchange.request, event.eventId(), event.cookieValidityMinutes(), true,
 				exchange.now);
 		if (state.valid()) {
@@ -229,8 +233,10 @@ public final class QueueConnector {
 
 	private ValidationResult cancel(Exchange exchange, EventSettings event) {
 		String target = exchange.target();
-		exchange.debug("TargetUrl", target);
-		exchange.debug("CancelConfig", event.describe(false));
+		if (exchange.diagnostics()) {
+			exchange.debug("TargetUrl", target);
+			exchange.debug("CancelConfig", event.describe(false));
+		}
 		CookieState state = this.cookies.read(exchange.request, event.eventId(), -1, false, exchange.now);
 		if (!state.valid()) {
 			return new ValidationResult(ResultType.CANCEL, event.actionName(), event.eventId(), null, null, null,
@@ -301,6 +307,15 @@ public final class QueueConnector {
 				return this.ajaxPageUrl;
 			}
 			return this.pureUrl;
+		}
+
+		/**
+		 * Whether a debug token switched diagnostics on. Callers check it before building
+		 * a diagnostics value, so that ordinary requests do not pay for strings nobody
+		 * reads.
+		 */
+		boolean diagnostics() {
+			return this.debug != null;
 		}
 
 		void debug(String key, String value) {

@@ -47,8 +47,8 @@ public record Integration(String name, ActionType actionType, String eventId, St
 	 * Whether any trigger of this integration matches the request.
 	 */
 	public boolean matches(RequestValues request) {
-		for (Trigger trigger : this.triggers) {
-			if (trigger.matches(request)) {
+		for (int i = 0; i < this.triggers.size(); i++) {
+			if (this.triggers.get(i).matches(request)) {
 				return true;
 			}
 		}

@@ -23,7 +23,11 @@ public record IntegrationConfig(int version, List<Integration> integrations) {
 	 * Returns the first integration with a trigger that matches, or {@code null}.
 	 */
 	public @Nullable Integration firstMatch(RequestValues request) {
-		for (Integration integration : this.integrations) {
+		// Indexed loops here and in the rules: this runs for every request, and an
+		// iterator per integration, trigger and part is not always scalar-replaced
+		// once the matching code is inlined deep into the engine.
+		for (int i = 0; i < this.integrations.size(); i++) {
+			Integration integration = this.integrations.get(i);
 			if (integration.matches(request)) {
 				return integration;
 			}

@@ -21,7 +21,46 @@ public final class UrlCodec {
 	 * becomes {@code +}. Used for cookie values and the AJAX redirect header.
 	 */
 	public static String formEncode(String value) {
-		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+		// Every session cookie is encoded here, and for its many '=' and '&' the JDK
+		// encoder builds a CharArrayWriter, a String and a byte array each. ASCII text,
+		// which cookie values are, is encoded directly; anything else goes to the JDK.
+		int length = value.length();
+		int escaped = 0;
+		boolean changed = false;
+		for (int i = 0; i < length; i++) {
+			char c = value.charAt(i);
+			if (c >= 0x80) {
+				return URLEncoder.encode(value, StandardCharsets.UTF_8);
+			}
+			if (!isFormUnreserved(c)) {
+				escaped++;
+				changed = true;
+			}
+			else if (c == ' ') {
+				changed = true;
+			}
+		}
+		if (!changed) {
+			return value;
+		}
+		byte[] out = new byte[length + 2 * escaped];
+		int n = 0;
+		for (int i = 0; i < length; i++) {
+			char c = value.charAt(i);
+			if (isFormUnreserved(c)) {
+				out[n++] = (byte) ((c == ' ') ? '+' : c);
+			}
+			else {
+				out[n++] = '%';
+				out[n++] = (byte) HEX[c >> 4];
+				out[n++] = (byte) HEX[c & 0xF];
+			}
+		}
+		return new String(out, StandardCharsets.ISO_8859_1);
+	}
+
+	private static boolean isFormUnreserved(char c) {
+		return isQueryUnreserved(c) || c == '*' || c == ' ';
 	}
 
 	/**
@@ -119,6 +158,10 @@ public final class UrlCodec {
 		if (first < 0) {
 			return value;
 		}
+		String ascii = decodeAscii(value, plusIsSpace);
+		if (ascii != null) {
+			return ascii;
+		}
 		StringBuilder out = new StringBuilder(length);
 		out.append(value, 0, first);
 		ByteArrayOutputStream pending = new ByteArrayOutputStream();
@@ -143,6 +186,50 @@ public final class UrlCodec {
 		}
 		flush(pending, out);
 		return out.toString();
+	}
+
+	/**
+	 * Decodes the common case, ASCII text whose escapes all stand for ASCII bytes, straight
+	 * into a byte array: a session cookie has a dozen escapes, and the general path pays a
+	 * byte stream, an array and a string for each. Returns {@code null} for anything
+	 * else (non-ASCII, a malformed or non-ASCII escape), which the general path decides.
+	 */
+	private static @Nullable String decodeAscii(String value, boolean plusIsSpace) {
+		int length = value.length();
+		byte[] out = new byte[length];
+		int n = 0;
+		for (int i = 0; i < length; i++) {
+			char c = value.charAt(i);
+			if (c >= 0x80) {
+				return null;
+			}
+			if (c == '%') {
+				int hi = (i + 2 < length) ? asciiHexDigit(value.charAt(i + 1)) : -1;
+				int lo = (hi >= 0) ? asciiHexDigit(value.charAt(i + 2)) : -1;
+				if (lo < 0 || hi >= 8) {
+					return null;
+				}
+				out[n++] = (byte) ((hi << 4) | lo);
+				i += 2;
+			}
+			else {
+				out[n++] = (byte) ((plusIsSpace && c == '+') ? ' ' : c);
+			}
+		}
+		return new String(out, 0, n, StandardCharsets.ISO_8859_1);
+	}
+
+	private static int asciiHexDigit(char c) {
+		if (c >= '0' && c <= '9') {
+			return c - '0';
+		}
+		if (c >= 'a' && c <= 'f') {
+			return c - 'a' + 10;
+		}
+		if (c >= 'A' && c <= 'F') {
+			return c - 'A' + 10;
+		}
+		return -1;
 	}
 
 	private static void flush(ByteArrayOutputStream pending, StringBuilder out) {

@@ -1,5 +1,7 @@
 package io.queuekeeper.core.rules;
 
+import java.util.Arrays;
+
 import io.queuekeeper.core.http.ConnectorRequest;
 import io.queuekeeper.core.internal.Strings;
 import io.queuekeeper.core.internal.UrlParts;
@@ -12,6 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1.0
  */
 public final class RequestValues {
+
+	private static final String[] NO_HEADERS = {};
 
 	private final ConnectorRequest request;
 
@@ -28,6 +32,18 @@ public final class RequestValues {
 	private @Nullable String foldedHostName;
 
 	private @Nullable String body;
+
+	/*
+	 * Headers already read. Integrations often test the same header, so each name costs
+	 * one lookup per request; names are compared exactly, and one spelled differently
+	 * by another part is simply read again. Two small arrays, because a map would cost
+	 * more than the lookups it saves.
+	 */
+	private String[] headerNames = NO_HEADERS;
+
+	private @Nullable String[] headerValues = NO_HEADERS;
+
+	private int headerCount;
 
 	/**
 	 * Creates the values of a request.
@@ -88,6 +104,24 @@ public final class RequestValues {
 			default:
 				return "";
 		}
+	}
+
+	@Nullable String header(String name) {
+		for (int i = 0; i < this.headerCount; i++) {
+			if (this.headerNames[i].equals(name)) {
+				return this.headerValues[i];
+			}
+		}
+		String value = this.request.header(name);
+		if (this.headerCount == this.headerNames.length) {
+			int capacity = Math.max(4, 2 * this.headerCount);
+			this.headerNames = Arrays.copyOf(this.headerNames, capacity);
+			this.headerValues = Arrays.copyOf(this.headerValues, capacity);
+		}
+		this.headerNames[this.headerCount] = name;
+		this.headerValues[this.headerCount] = value;
+		this.headerCount++;
+		return value;
 	}
 
 	String body() {

@@ -23,15 +23,15 @@ public record Trigger(LogicalOperator operator, List<TriggerPart> parts) {
 	 */
 	public boolean matches(RequestValues request) {
 		if (this.operator == LogicalOperator.OR) {
-			for (TriggerPart part : this.parts) {
-				if (part.matches(request)) {
+			for (int i = 0; i < this.parts.size(); i++) {
+				if (this.parts.get(i).matches(request)) {
 					return true;
 				}
 			}
 			return false;
 		}
-		for (TriggerPart part : this.parts) {
-			if (!part.matches(request)) {
+		for (int i = 0; i < this.parts.size(); i++) {
+			if (!this.parts.get(i).matches(request)) {
 				return false;
 			}
 		}

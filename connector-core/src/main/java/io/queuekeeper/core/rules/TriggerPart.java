@@ -68,9 +68,9 @@ public record TriggerPart(ValidatorType validator, UrlPart urlPart, String name,
 			case COOKIE:
 				return foldIfNeeded(request.request().cookie(this.name));
 			case USER_AGENT:
-				return foldIfNeeded(request.request().header("User-Agent"));
+				return foldIfNeeded(request.header("User-Agent"));
 			case HTTP_HEADER:
-				return foldIfNeeded(request.request().header(this.name));
+				return foldIfNeeded(request.header(this.name));
 			case REQUEST_BODY:
 				return foldIfNeeded(request.body());
 			default:
@@ -99,14 +99,15 @@ public record TriggerPart(ValidatorType validator, UrlPart urlPart, String name,
 				}
 				return this.negative != actual.contains(this.comparedValue);
 			case EQUALS_ANY:
-				for (String candidate : this.comparedValues) {
-					if (actual.equals(candidate)) {
+				for (int i = 0; i < this.comparedValues.size(); i++) {
+					if (actual.equals(this.comparedValues.get(i))) {
 						return !this.negative;
 					}
 				}
 				return this.negative;
 			case CONTAINS_ANY:
-				for (String candidate : this.comparedValues) {
+				for (int i = 0; i < this.comparedValues.size(); i++) {
+					String candidate = this.comparedValues.get(i);
 					if (actual.contains(candidate) || (WILDCARD.equals(candidate) && !actual.isEmpty())) {
 						return !this.negative;
 					}

@@ -1,6 +1,5 @@
 package io.queuekeeper.core.token;
 
-import java.util.List;
 import java.util.Objects;
 
 import io.queuekeeper.core.internal.Strings;
@@ -50,22 +49,36 @@ public record QueueToken(String token, String eventId, String queueId, long time
 		long timestamp = 0;
 		Integer fixedValidity = null;
 		String redirectType = null;
-		for (String pair : Strings.split(token, '~')) {
-			List<String> keyValue = Strings.split(pair, '_');
-			if (keyValue.size() != 2) {
-				continue;
+		// Scans the pairs in place rather than splitting into lists: every visitor back
+		// from the waiting room brings a token. The rules are those of splitting on '~'
+		// and then on '_' with trailing empty parts dropped (Strings.split): a pair counts
+		// when, without its trailing underscores, it holds exactly one '_'.
+		int length = token.length();
+		int start = 0;
+		while (start <= length) {
+			int end = token.indexOf('~', start);
+			if (end < 0) {
+				end = length;
 			}
-			String value = keyValue.get(1);
-			switch (keyValue.get(0)) {
-				case "e" -> eventId = value;
-				case "q" -> queueId = value;
-				case "h" -> hash = value;
-				case "rt" -> redirectType = value;
-				case "ts" -> timestamp = parseLong(value, 0);
-				case "cv" -> fixedValidity = parseInteger(value);
-				default -> {
+			int stop = end;
+			while (stop > start && token.charAt(stop - 1) == '_') {
+				stop--;
+			}
+			int underscore = token.indexOf('_', start);
+			if (underscore >= 0 && underscore < stop && isAbsent(token.indexOf('_', underscore + 1), stop)) {
+				String value = token.substring(underscore + 1, stop);
+				switch (token.substring(start, underscore)) {
+					case "e" -> eventId = value;
+					case "q" -> queueId = value;
+					case "h" -> hash = value;
+					case "rt" -> redirectType = value;
+					case "ts" -> timestamp = parseLong(value, 0);
+					case "cv" -> fixedValidity = parseInteger(value);
+					default -> {
+					}
 				}
 			}
+			start = end + 1;
 		}
 		String signedPart = token.replace("~h_" + hash, "");
 		return new QueueToken(token, eventId, queueId, timestamp, fixedValidity, redirectType, hash, signedPart);
@@ -76,6 +89,10 @@ public record QueueToken(String token, String eventId, String queueId, long time
 	 */
 	public boolean isDebug() {
 		return DEBUG_REDIRECT_TYPE.equals(this.redirectType);
+	}
+
+	private static boolean isAbsent(int index, int stop) {
+		return index < 0 || index >= stop;
 	}
 
 	private static long parseLong(String value, long fallback) {

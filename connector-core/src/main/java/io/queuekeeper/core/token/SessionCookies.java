@@ -166,19 +166,26 @@ public final class SessionCookies {
 		String issueTime = Long.toString(nowEpochSeconds);
 		String fixed = (fixedValidityMinutes != null) ? fixedValidityMinutes : "";
 		String hash = this.hmac.hex(eventId + queueId + fixed + redirectType + issueTime);
-		StringBuilder value = new StringBuilder(160);
-		value.append("EventId=").append(eventId).append("&QueueId=").append(queueId);
+		// The wire value is the form-encoded "EventId=...&QueueId=...&Hash=..." text. It is
+		// built already encoded: the separators are constants, the issue time and the hash
+		// never need encoding, and form encoding works character by character, so only the
+		// values that come from outside go through the encoder.
+		StringBuilder value = new StringBuilder(192);
+		value.append("EventId%3D")
+			.append(UrlCodec.formEncode(eventId))
+			.append("%26QueueId%3D")
+			.append(UrlCodec.formEncode(queueId));
 		if (fixedValidityMinutes != null) {
-			value.append("&FixedValidityMins=").append(fixedValidityMinutes);
+			value.append("%26FixedValidityMins%3D").append(UrlCodec.formEncode(fixedValidityMinutes));
 		}
-		value.append("&RedirectType=")
-			.append(redirectType)
-			.append("&IssueTime=")
+		value.append("%26RedirectType%3D")
+			.append(UrlCodec.formEncode(redirectType))
+			.append("%26IssueTime%3D")
 			.append(issueTime)
-			.append("&Hash=")
+			.append("%26Hash%3D")
 			.append(hash);
-		return new CookieInstruction(name(eventId), UrlCodec.formEncode(value.toString()), MAX_AGE,
-				blankToNull(cookieDomain), PATH, httpOnly, secure);
+		return new CookieInstruction(name(eventId), value.toString(), MAX_AGE, blankToNull(cookieDomain), PATH,
+				httpOnly, secure);
 	}
 
 	/**
