@@ -1,5 +1,6 @@
 package io.queuekeeper.core;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,6 +48,9 @@ public final class QueueConnector {
 
 	/** Name of the cookie that carries connector diagnostics. */
 	public static final String DEBUG_COOKIE = "queueitdebug";
+
+	/** Lifetime of the diagnostics cookie. */
+	public static final Duration DEBUG_COOKIE_MAX_AGE = Duration.ofMinutes(20);
 
 	private static final List<ResponseHeader> NO_CACHE = List.of(
 			new ResponseHeader("Cache-Control", "no-cache, no-store, must-revalidate, max-age=0"),
@@ -367,10 +371,12 @@ public final class QueueConnector {
 					if (value.length() > 0) {
 						value.append('|');
 					}
-					value.append(key).append('=').append(item);
+					value.append(key).append('=').append(escapeDebugValue(item));
 				});
-				this.cookies.add(new CookieInstruction(DEBUG_COOKIE, UrlCodec.formEncode(value.toString()), null, null,
-						"/", false, false));
+				// Unlike Queue-it's connectors (spec 12 J16), the cookie is hidden from scripts,
+				// expires and stays on HTTPS, because it carries client IPs and proxy headers.
+				this.cookies.add(new CookieInstruction(DEBUG_COOKIE, UrlCodec.formEncode(value.toString()),
+						DEBUG_COOKIE_MAX_AGE, null, "/", true, this.url.regionMatches(true, 0, "https:", 0, 6)));
 			}
 			if (result.doRedirect()) {
 				if (result.ajax() && result.actionType() != ResultType.CONNECTOR_DIAGNOSTICS_REDIRECT) {
@@ -390,6 +396,17 @@ public final class QueueConnector {
 			return new Decision.Proceed(result, this.cookies, List.of());
 		}
 
+	}
+
+	/**
+	 * Escapes the characters that would make a diagnostics entry ambiguous: {@code |}
+	 * separates entries, and {@code %} introduces the escapes.
+	 */
+	static String escapeDebugValue(String value) {
+		if (value.indexOf('|') < 0 && value.indexOf('%') < 0) {
+			return value;
+		}
+		return value.replace("%", "%25").replace("|", "%7C");
 	}
 
 	private static Decision redirectDecision(ValidationResult result, String location,

@@ -2,6 +2,7 @@ package io.queuekeeper.core;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -48,7 +49,7 @@ class QueueConnectorDiagnosticsTests {
 	}
 
 	@Test
-	void evaluateWhenDebugTokenValidThenDiagnosticsCookieWrittenAsSessionCookie() {
+	void evaluateWhenDebugTokenValidThenDiagnosticsCookieIsHttpOnlySecureAndExpires() {
 		Decision decision = this.connector.evaluate(TestRequest.get(PAGE + "?queueittoken=" + Vectors.TV16)
 			.remoteAddress("203.0.113.7")
 			.header("X-Forwarded-For", "198.51.100.1")
@@ -56,10 +57,10 @@ class QueueConnectorDiagnosticsTests {
 		assertThat(Decisions.redirect(decision).location()).isEqualTo(PAGE);
 		CookieInstruction cookie = debugCookie(decision);
 		assertThat(cookie.path()).isEqualTo("/");
-		assertThat(cookie.maxAge()).isNull();
+		assertThat(cookie.maxAge()).isEqualTo(Duration.ofMinutes(20));
 		assertThat(cookie.domain()).isNull();
-		assertThat(cookie.httpOnly()).isFalse();
-		assertThat(cookie.secure()).isFalse();
+		assertThat(cookie.httpOnly()).isTrue();
+		assertThat(cookie.secure()).isTrue();
 		Map<String, String> values = debugValues(decision);
 		assertThat(values).containsEntry("SdkVersion", QueueConnector.SDK_VERSION)
 			.containsEntry("QueueitToken", Vectors.TV16)
@@ -76,6 +77,25 @@ class QueueConnectorDiagnosticsTests {
 		assertThat(values.get("QueueConfig")).startsWith("EventId:summersale&Version:7&QueueDomain:ticketania.queue-it.net")
 			.contains("&CookieValidityMinute:20&")
 			.endsWith("&ActionName:Summer Sale (main)");
+	}
+
+	@Test
+	void evaluateWhenDebugTokenOnPlainHttpThenDiagnosticsCookieIsNotSecure() {
+		Decision decision = this.connector.evaluate(
+				TestRequest.get("http://shop.example.com/products/42?queueittoken=" + Vectors.TV16).build(),
+				this.example);
+		assertThat(debugCookie(decision).secure()).isFalse();
+		assertThat(debugCookie(decision).httpOnly()).isTrue();
+	}
+
+	@Test
+	void evaluateWhenDiagnosticsValueContainsSeparatorThenItIsEscaped() {
+		String page = PAGE + "?filter=a|b&pct=50%25";
+		Decision decision = this.connector
+			.evaluate(TestRequest.get(page + "&queueittoken=" + Vectors.TV16).build(), this.example);
+		Map<String, String> values = debugValues(decision);
+		assertThat(values).containsEntry("PureUrl", PAGE + "?filter=a%7Cb&pct=50%2525");
+		assertThat(values.keySet()).contains("SdkVersion", "PureUrl", "OriginalUrl", "MatchedConfig");
 	}
 
 	@Test
