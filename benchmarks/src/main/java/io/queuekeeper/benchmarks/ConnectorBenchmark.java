@@ -99,7 +99,8 @@ public class ConnectorBenchmark {
 
 		this.mac = Mac.getInstance("HmacSHA256");
 		this.mac.init(new SecretKeySpec(SECRET_KEY.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-		// What the engine signs for that session cookie: EventId + QueueId + RedirectType + IssueTime.
+		// What the engine signs for that session cookie: EventId + QueueId + RedirectType
+		// + IssueTime.
 		this.cookieLikeMessage = (IntegrationConfigJson.DROP_EVENT + QUEUE_ID + "queue" + (NOW - 120))
 			.getBytes(StandardCharsets.UTF_8);
 
@@ -203,7 +204,9 @@ public class ConnectorBenchmark {
 				&& IntegrationConfigJson.DROP_NAME.equals(decision.result().actionName());
 	}
 
-	/** Whether the cookie is the session cookie, issued now rather than two minutes ago. */
+	/**
+	 * Whether the cookie is the session cookie, issued now rather than two minutes ago.
+	 */
 	private static boolean reissued(CookieInstruction cookie) {
 		return cookie.name().equals(SessionCookies.name(IntegrationConfigJson.DROP_EVENT))
 				&& cookie.value().contains("IssueTime%3D" + NOW) && cookie.value().contains(QUEUE_ID);

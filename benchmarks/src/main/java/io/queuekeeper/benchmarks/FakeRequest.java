@@ -8,9 +8,9 @@ import io.queuekeeper.core.http.ConnectorRequest;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A minimal, immutable {@link ConnectorRequest}: plain fields and two small maps, so
- * that a benchmark measures the engine and not the request adapter. Header lookup
- * ignores case without allocating, as a servlet container's does.
+ * A minimal, immutable {@link ConnectorRequest}: plain fields and two small maps, so that
+ * a benchmark measures the engine and not the request adapter. Header lookup ignores case
+ * without allocating, as a servlet container's does.
  */
 final class FakeRequest implements ConnectorRequest {
 

@@ -33,8 +33,9 @@ final class IntegrationConfigJson {
 		integrations.add(integration(DROP_NAME, "Queue", DROP_EVENT, true,
 				trigger("And", part("UrlValidator", "PagePath", null, "Contains", "/drop/", false, true),
 						part("UserAgentValidator", null, null, "Contains", "bot", true, true)),
-				trigger("Or", part("UrlValidator", "PageUrl", null, "Equals", "https://shop.example.com/drop", false,
-						false), part("HttpHeaderValidator", null, "X-Drop-Preview", "Equals", "1", false, false))));
+				trigger("Or",
+						part("UrlValidator", "PageUrl", null, "Equals", "https://shop.example.com/drop", false, false),
+						part("HttpHeaderValidator", null, "X-Drop-Preview", "Equals", "1", false, false))));
 		return "{\"Description\":\"benchmark\",\"Version\":42,\"Integrations\":[" + String.join(",", integrations)
 				+ "],\"CustomerId\":\"acme\",\"AccountId\":\"acme\",\"PublishDate\":\"2026-07-01T11:55:00Z\"}";
 	}
@@ -88,8 +89,8 @@ final class IntegrationConfigJson {
 				+ "}";
 	}
 
-	private static String part(String validator, @Nullable String urlPart, @Nullable String header, String operator, String value,
-			boolean negative, boolean ignoreCase) {
+	private static String part(String validator, @Nullable String urlPart, @Nullable String header, String operator,
+			String value, boolean negative, boolean ignoreCase) {
 		StringBuilder json = new StringBuilder("{\"ValidatorType\":").append(quote(validator));
 		if (urlPart != null) {
 			json.append(",\"UrlPart\":").append(quote(urlPart));

@@ -49,8 +49,8 @@ public sealed interface Decision permits Decision.Proceed, Decision.Redirect, De
 	}
 
 	/**
-	 * The application is not called; the response is a {@code 302} to {@link #location()}.
-	 * The headers include {@code Location} and the no-cache headers.
+	 * The application is not called; the response is a {@code 302} to
+	 * {@link #location()}. The headers include {@code Location} and the no-cache headers.
 	 *
 	 * @param result the engine's result
 	 * @param location the redirect target, exactly as it must be sent

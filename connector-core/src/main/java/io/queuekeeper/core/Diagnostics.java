@@ -12,8 +12,8 @@ final class Diagnostics {
 	}
 
 	/**
-	 * Returns the diagnostics error URL for a debug token, or {@code null} when the checks
-	 * pass: set-up first, then signature, then expiry. The event is not checked.
+	 * Returns the diagnostics error URL for a debug token, or {@code null} when the
+	 * checks pass: set-up first, then signature, then expiry. The event is not checked.
 	 */
 	static @Nullable String failureUrl(@Nullable String customerId, @Nullable String secretKey, boolean signed,
 			boolean expired) {

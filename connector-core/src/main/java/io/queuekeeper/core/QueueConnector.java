@@ -27,8 +27,8 @@ import io.queuekeeper.core.token.TokenVerifier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The KnownUser v3 engine. For one request it decides whether the visitor continues,
- * goes to the waiting room, or is sent to a cancel or error page, and returns a
+ * The KnownUser v3 engine. For one request it decides whether the visitor continues, goes
+ * to the waiting room, or is sent to a cancel or error page, and returns a
  * {@link Decision} that an adapter applies to the HTTP response.
  *
  * <p>
@@ -121,8 +121,8 @@ public final class QueueConnector {
 		if (match.actionType() == ActionType.CANCEL) {
 			return exchange.finish(cancel(exchange, event));
 		}
-		return exchange.finish(new ValidationResult(ResultType.IGNORE, match.name(), null, null, null, null,
-				exchange.ajax));
+		return exchange
+			.finish(new ValidationResult(ResultType.IGNORE, match.name(), null, null, null, null, exchange.ajax));
 	}
 
 	/**
@@ -329,8 +329,8 @@ public final class QueueConnector {
 		}
 
 		/**
-		 * Runs the checks of a debug token. Returns the diagnostics redirect when one fails;
-		 * otherwise switches diagnostics on (for a debug token) and returns null.
+		 * Runs the checks of a debug token. Returns the diagnostics redirect when one
+		 * fails; otherwise switches diagnostics on (for a debug token) and returns null.
 		 */
 		@Nullable Decision diagnosticsRedirect() {
 			if (this.token == null || !this.token.isDebug()) {
@@ -373,8 +373,10 @@ public final class QueueConnector {
 					}
 					value.append(key).append('=').append(escapeDebugValue(item));
 				});
-				// Unlike Queue-it's connectors (spec 12 J16), the cookie is hidden from scripts,
-				// expires and stays on HTTPS, because it carries client IPs and proxy headers.
+				// Unlike Queue-it's connectors (spec 12 J16), the cookie is hidden from
+				// scripts,
+				// expires and stays on HTTPS, because it carries client IPs and proxy
+				// headers.
 				this.cookies.add(new CookieInstruction(DEBUG_COOKIE, UrlCodec.formEncode(value.toString()),
 						DEBUG_COOKIE_MAX_AGE, null, "/", true, this.url.regionMatches(true, 0, "https:", 0, 6)));
 			}
@@ -383,7 +385,8 @@ public final class QueueConnector {
 					List<ResponseHeader> headers = new ArrayList<>(5);
 					headers.add(new ResponseHeader(Decision.AjaxRedirect.REDIRECT_HEADER,
 							UrlCodec.formEncode(result.redirectUrl())));
-					headers.add(new ResponseHeader("Access-Control-Expose-Headers", Decision.AjaxRedirect.REDIRECT_HEADER));
+					headers.add(
+							new ResponseHeader("Access-Control-Expose-Headers", Decision.AjaxRedirect.REDIRECT_HEADER));
 					headers.addAll(NO_CACHE);
 					return new Decision.AjaxRedirect(result, result.redirectUrl(), this.cookies, headers);
 				}

@@ -33,8 +33,8 @@ public record QueueEventConfig(String eventId, String queueDomain, @Nullable Str
 
 	/**
 	 * Validates the config.
-	 * @throws ConnectorConfigurationException if the event id or queue domain is unusable or
-	 * the validity is not positive
+	 * @throws ConnectorConfigurationException if the event id or queue domain is unusable
+	 * or the validity is not positive
 	 */
 	public QueueEventConfig {
 		checkEvent(eventId, queueDomain);

@@ -15,9 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param ajax whether the request came from Queue-it's AJAX client script
  * @since 0.1.0
  */
-public record ValidationResult(@Nullable ResultType actionType, @Nullable String actionName,
-		@Nullable String eventId, @Nullable String queueId, @Nullable String redirectType,
-		@Nullable String redirectUrl, boolean ajax) {
+public record ValidationResult(@Nullable ResultType actionType, @Nullable String actionName, @Nullable String eventId,
+		@Nullable String queueId, @Nullable String redirectType, @Nullable String redirectUrl, boolean ajax) {
 
 	/** The result when no trigger matched. */
 	public static final ValidationResult NO_MATCH = new ValidationResult(null, null, null, null, null, null, false);

@@ -37,10 +37,10 @@ class CancelEventConfigTests {
 		Decision decision = this.connector.cancel(
 				TestRequest.get(PAGE).cookie(Vectors.COOKIE_NAME, Vectors.TV14).build(),
 				CancelEventConfig.of(Vectors.EVENT, "queue.example.com"));
-		assertThat(Decisions.redirect(decision).location()).isEqualTo(Vectors.withOurVersion(
-				"https://queue.example.com/cancel/ticketania/summersale/" + Vectors.QID
-						+ "?c=ticketania&e=summersale&ver=v3-java-3.7.0&cver=-1&man=unspecified"
-						+ "&r=https%3A%2F%2Fshop.example.com%2Faccount%2Fleave"));
+		assertThat(Decisions.redirect(decision).location())
+			.isEqualTo(Vectors.withOurVersion("https://queue.example.com/cancel/ticketania/summersale/" + Vectors.QID
+					+ "?c=ticketania&e=summersale&ver=v3-java-3.7.0&cver=-1&man=unspecified"
+					+ "&r=https%3A%2F%2Fshop.example.com%2Faccount%2Fleave"));
 		assertThat(Decisions.clearedCookie(decision).domain()).isNull();
 		assertThat(decision.result().actionType()).isEqualTo(ResultType.CANCEL);
 	}

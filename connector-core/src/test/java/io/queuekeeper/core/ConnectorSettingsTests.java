@@ -32,13 +32,17 @@ class ConnectorSettingsTests {
 
 	@Test
 	void constructorWhenClockMissingThenNullPointer() {
-		assertThatNullPointerException().isThrownBy(() -> new ConnectorSettings(Vectors.CUSTOMER, Vectors.SECRET, null));
+		assertThatNullPointerException()
+			.isThrownBy(() -> new ConnectorSettings(Vectors.CUSTOMER, Vectors.SECRET, null));
 	}
 
 	@Test
 	void toStringWhenPrintedThenSecretIsMasked() {
-		ConnectorSettings settings = new ConnectorSettings(Vectors.CUSTOMER, Vectors.SECRET, Vectors.clockAt(Vectors.NOW));
-		assertThat(settings.toString()).contains(Vectors.CUSTOMER).doesNotContain(Vectors.SECRET).doesNotContain("3f2b1a5c");
+		ConnectorSettings settings = new ConnectorSettings(Vectors.CUSTOMER, Vectors.SECRET,
+				Vectors.clockAt(Vectors.NOW));
+		assertThat(settings.toString()).contains(Vectors.CUSTOMER)
+			.doesNotContain(Vectors.SECRET)
+			.doesNotContain("3f2b1a5c");
 	}
 
 	@Test

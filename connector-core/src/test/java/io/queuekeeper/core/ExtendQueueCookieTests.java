@@ -48,9 +48,8 @@ class ExtendQueueCookieTests {
 
 	@Test
 	void extendWhenCookieExpiredForTheGivenMinutesThenNothing() {
-		assertThat(Vectors.connectorAt(NOW + 601).extendQueueCookie(withCookie(Vectors.TV14), Vectors.EVENT, 10, null,
-				false, false))
-			.isEmpty();
+		assertThat(Vectors.connectorAt(NOW + 601)
+			.extendQueueCookie(withCookie(Vectors.TV14), Vectors.EVENT, 10, null, false, false)).isEmpty();
 	}
 
 	@Test
@@ -73,21 +72,24 @@ class ExtendQueueCookieTests {
 		List<CookieInstruction> cookies = Vectors.connectorAt(NOW + 1200)
 			.extendQueueCookie(withCookie(Vectors.TV13_WIRE), Vectors.EVENT, 5, null, false, false);
 		assertThat(cookies).hasSize(1);
-		assertThat(decoded(cookies.get(0))).isEqualTo(
-				CookieMaker.cookie().fixedValidityMinutes("20").redirectType("safetynet").issueTime(NOW + 1200).value());
+		assertThat(decoded(cookies.get(0))).isEqualTo(CookieMaker.cookie()
+			.fixedValidityMinutes("20")
+			.redirectType("safetynet")
+			.issueTime(NOW + 1200)
+			.value());
 	}
 
 	@Test
 	void extendWhenFixedValidityCookieExpiredThenNothing() {
-		assertThat(Vectors.connectorAt(NOW + 1201).extendQueueCookie(withCookie(Vectors.TV13_WIRE), Vectors.EVENT, 60,
-				null, false, false))
-			.isEmpty();
+		assertThat(Vectors.connectorAt(NOW + 1201)
+			.extendQueueCookie(withCookie(Vectors.TV13_WIRE), Vectors.EVENT, 60, null, false, false)).isEmpty();
 	}
 
 	@Test
 	void extendWhenCookieHasEmptyQueueIdThenReissuedWithEmptyQueueId() {
-		List<CookieInstruction> cookies = Vectors.connectorAt(NOW).extendQueueCookie(
-				withCookie(CookieMaker.cookie().queueId("").wire()), Vectors.EVENT, 20, null, false, false);
+		List<CookieInstruction> cookies = Vectors.connectorAt(NOW)
+			.extendQueueCookie(withCookie(CookieMaker.cookie().queueId("").wire()), Vectors.EVENT, 20, null, false,
+					false);
 		assertThat(cookies).hasSize(1);
 		assertThat(decoded(cookies.get(0))).isEqualTo(CookieMaker.cookie().queueId("").value());
 	}

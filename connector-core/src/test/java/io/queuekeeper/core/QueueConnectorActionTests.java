@@ -89,8 +89,8 @@ class QueueConnectorActionTests {
 
 	@Test
 	void evaluateWhenForcedTargetAndBadTokenThenErrorUrlCarriesTheForcedTarget() {
-		Decision decision = this.connector.evaluate(
-				TestRequest.get(PAGE + "&queueittoken=" + Vectors.TV05).build(), queueWithLogic("ForcedTargetUrl"));
+		Decision decision = this.connector.evaluate(TestRequest.get(PAGE + "&queueittoken=" + Vectors.TV05).build(),
+				queueWithLogic("ForcedTargetUrl"));
 		assertThat(Decisions.redirect(decision).location()).isEqualTo(Vectors.withOurVersion(
 				"https://ticketania.queue-it.net/error/hash/?c=ticketania&e=summersale&ver=v3-java-3.7.0&cver=7&man=Sale"
 						+ "&queueittoken=" + Vectors.TV05 + "&ts=" + NOW + "&t=" + ENCODED_FORCED));
@@ -167,8 +167,8 @@ class QueueConnectorActionTests {
 			.build());
 		Decision decision = this.connector.evaluate(request, config);
 		Decisions.proceed(decision);
-		assertThat(decision.result()).isEqualTo(
-				new ValidationResult(ResultType.IGNORE, "Bypass", null, null, null, null, false));
+		assertThat(decision.result())
+			.isEqualTo(new ValidationResult(ResultType.IGNORE, "Bypass", null, null, null, null, false));
 		assertThat(decision.cookies()).isEmpty();
 		assertThat(decision.headers()).isEmpty();
 		assertThat(request.cookiesRead()).doesNotContain(Vectors.COOKIE_NAME);
@@ -237,9 +237,9 @@ class QueueConnectorActionTests {
 			.parse();
 		Decision decision = this.connector
 			.evaluate(TestRequest.get(PAGE).cookie(Vectors.COOKIE_NAME, Vectors.TV14).build(), config);
-		assertThat(Decisions.redirect(decision).location()).isEqualTo(Vectors.withOurVersion(
-				"https://ticketania.queue-it.net/cancel/ticketania/summersale/" + Vectors.QID
-						+ "?c=ticketania&e=summersale&ver=v3-java-3.7.0&cver=7&man=Leave&r=" + ENCODED_PAGE));
+		assertThat(Decisions.redirect(decision).location())
+			.isEqualTo(Vectors.withOurVersion("https://ticketania.queue-it.net/cancel/ticketania/summersale/"
+					+ Vectors.QID + "?c=ticketania&e=summersale&ver=v3-java-3.7.0&cver=7&man=Leave&r=" + ENCODED_PAGE));
 		assertThat(Decisions.clearedCookie(decision).domain()).isEqualTo(".shop.example.com");
 		assertThat(decision.result().actionType()).isEqualTo(ResultType.CANCEL);
 		assertThat(decision.result().queueId()).isEqualTo(Vectors.QID);
@@ -261,9 +261,9 @@ class QueueConnectorActionTests {
 		IntegrationConfig config = ConfigJson.config()
 			.integration(ConfigJson.cancel("Leave").and(pathContains("/products")))
 			.parse();
-		Decision decision = this.connector.evaluate(TestRequest.get(PAGE)
-			.cookie(Vectors.COOKIE_NAME, CookieMaker.cookie().queueId("").wire())
-			.build(), config);
+		Decision decision = this.connector.evaluate(
+				TestRequest.get(PAGE).cookie(Vectors.COOKIE_NAME, CookieMaker.cookie().queueId("").wire()).build(),
+				config);
 		assertThat(Decisions.redirect(decision).location())
 			.startsWith("https://ticketania.queue-it.net/cancel/ticketania/summersale?c=ticketania&");
 	}
@@ -275,8 +275,8 @@ class QueueConnectorActionTests {
 			.parse();
 		Decision decision = page(config);
 		Decisions.proceed(decision);
-		assertThat(decision.result()).isEqualTo(
-				new ValidationResult(ResultType.CANCEL, "Leave", Vectors.EVENT, null, null, null, false));
+		assertThat(decision.result())
+			.isEqualTo(new ValidationResult(ResultType.CANCEL, "Leave", Vectors.EVENT, null, null, null, false));
 		assertThat(decision.cookies()).isEmpty();
 		assertThat(decision.headers()).isEmpty();
 	}
@@ -286,9 +286,9 @@ class QueueConnectorActionTests {
 		IntegrationConfig config = ConfigJson.config()
 			.integration(ConfigJson.cancel("Leave").and(pathContains("/products")))
 			.parse();
-		Decision decision = this.connector.evaluate(
-				TestRequest.get(PAGE).cookie(Vectors.COOKIE_NAME, CookieMaker.cookie().signNow().queueId("x").wire()).build(),
-				config);
+		Decision decision = this.connector.evaluate(TestRequest.get(PAGE)
+			.cookie(Vectors.COOKIE_NAME, CookieMaker.cookie().signNow().queueId("x").wire())
+			.build(), config);
 		Decisions.proceed(decision);
 		assertThat(decision.result().actionType()).isEqualTo(ResultType.CANCEL);
 		assertThat(decision.cookies()).isEmpty();
@@ -298,7 +298,8 @@ class QueueConnectorActionTests {
 	void redirectWhenAnyRedirectThenLocationAndTheThreeNoCacheHeaders() {
 		Decision.Redirect redirect = Decisions.redirect(page(queueWithLogic("AllowTParameter")));
 		assertThat(Decisions.header(redirect, "Location")).isEqualTo(redirect.location());
-		assertThat(Decisions.header(redirect, "Cache-Control")).isEqualTo("no-cache, no-store, must-revalidate, max-age=0");
+		assertThat(Decisions.header(redirect, "Cache-Control"))
+			.isEqualTo("no-cache, no-store, must-revalidate, max-age=0");
 		assertThat(Decisions.header(redirect, "Pragma")).isEqualTo("no-cache");
 		assertThat(Decisions.header(redirect, "Expires")).isEqualTo("Fri, 01 Jan 1990 00:00:00 GMT");
 		assertThat(Decision.Redirect.STATUS).isEqualTo(302);

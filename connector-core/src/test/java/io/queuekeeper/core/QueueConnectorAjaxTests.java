@@ -29,8 +29,8 @@ class QueueConnectorAjaxTests {
 
 	private static final String ENCODED_API = "https%3A%2F%2Fshop.example.com%2Fapi%2Fproducts%2F42";
 
-	private static final String QUEUE_PREFIX = Vectors.withOurVersion(
-			"https://ticketania.queue-it.net/?c=ticketania&e=summersale&ver=v3-java-3.7.0&cver=7&man=Sale");
+	private static final String QUEUE_PREFIX = Vectors
+		.withOurVersion("https://ticketania.queue-it.net/?c=ticketania&e=summersale&ver=v3-java-3.7.0&cver=7&man=Sale");
 
 	private final IntegrationConfig config = ConfigJson.config()
 		.integration(ConfigJson.queue("Sale").and(pathContains("/api/products")))
@@ -64,8 +64,8 @@ class QueueConnectorAjaxTests {
 
 	@Test
 	void evaluateWhenAjaxHeaderNameInOtherCaseThenStillAjax() {
-		Decision decision = this.connector.evaluate(
-				TestRequest.get(API).header("X-QueueIT-AjaxPageUrl", PAGE_HEADER).build(), this.config);
+		Decision decision = this.connector
+			.evaluate(TestRequest.get(API).header("X-QueueIT-AjaxPageUrl", PAGE_HEADER).build(), this.config);
 		Decisions.ajaxRedirect(decision);
 	}
 
@@ -111,8 +111,8 @@ class QueueConnectorAjaxTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "%2Fproducts%2F42", "javascript%3Aalert(1)", "ftp%3A%2F%2Fshop.example.com%2F", "x",
-			"%ZZ", "https%3A%2F%2F" })
+	@ValueSource(strings = { "%2Fproducts%2F42", "javascript%3Aalert(1)", "ftp%3A%2F%2Fshop.example.com%2F", "x", "%ZZ",
+			"https%3A%2F%2F" })
 	void evaluateWhenPageUrlIsNotAnAbsoluteHttpUrlThenTheRequestUrlIsTheTarget(String header) {
 		Decision decision = ajax(API, header);
 		assertThat(Decisions.ajaxRedirect(decision).location()).isEqualTo(QUEUE_PREFIX + "&t=" + ENCODED_API);
@@ -140,10 +140,10 @@ class QueueConnectorAjaxTests {
 			.header("x-queueit-ajaxpageurl", "https%3A%2F%2Fshop.example.com%2Flogout")
 			.cookie(Vectors.COOKIE_NAME, Vectors.TV14)
 			.build(), this.config);
-		assertThat(Decisions.ajaxRedirect(decision).location()).isEqualTo(Vectors.withOurVersion(
-				"https://ticketania.queue-it.net/cancel/ticketania/summersale/" + Vectors.QID
-						+ "?c=ticketania&e=summersale&ver=v3-java-3.7.0&cver=7&man=Leave"
-						+ "&r=https%3A%2F%2Fshop.example.com%2Flogout"));
+		assertThat(Decisions.ajaxRedirect(decision).location())
+			.isEqualTo(Vectors.withOurVersion("https://ticketania.queue-it.net/cancel/ticketania/summersale/"
+					+ Vectors.QID + "?c=ticketania&e=summersale&ver=v3-java-3.7.0&cver=7&man=Leave"
+					+ "&r=https%3A%2F%2Fshop.example.com%2Flogout"));
 		Decisions.clearedCookie(decision);
 	}
 
@@ -158,9 +158,10 @@ class QueueConnectorAjaxTests {
 
 	@Test
 	void evaluateWhenValidCookieInAjaxCallThenProceedMarkedAjax() {
-		Decision decision = this.connector.evaluate(
-				TestRequest.get(API).header("x-queueit-ajaxpageurl", PAGE_HEADER).cookie(Vectors.COOKIE_NAME, Vectors.TV14).build(),
-				this.config);
+		Decision decision = this.connector.evaluate(TestRequest.get(API)
+			.header("x-queueit-ajaxpageurl", PAGE_HEADER)
+			.cookie(Vectors.COOKIE_NAME, Vectors.TV14)
+			.build(), this.config);
 		Decisions.proceed(decision);
 		assertThat(decision.result().ajax()).isTrue();
 		assertThat(decision.headers()).isEmpty();

@@ -16,8 +16,8 @@ import static io.queuekeeper.core.testing.Vectors.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * How the Queue action treats each state of the session cookie (spec 3.4 and 3.5), with
- * a 10-minute validity, extension on, and cookie domain and flags set.
+ * How the Queue action treats each state of the session cookie (spec 3.4 and 3.5), with a
+ * 10-minute validity, extension on, and cookie domain and flags set.
  */
 class QueueConnectorCookieTests {
 
@@ -154,7 +154,8 @@ class QueueConnectorCookieTests {
 				.cookie("QueueITAccepted-SDFrts345E-V3_SummerSale", CookieMaker.cookie().eventId("SummerSale").wire())
 				.build(), upper);
 		Decisions.proceed(decision);
-		assertThat(Decisions.sessionCookies(decision).get(0).name()).isEqualTo("QueueITAccepted-SDFrts345E-V3_SummerSale");
+		assertThat(Decisions.sessionCookies(decision).get(0).name())
+			.isEqualTo("QueueITAccepted-SDFrts345E-V3_SummerSale");
 	}
 
 	@Test

@@ -74,7 +74,8 @@ class QueueConnectorDiagnosticsTests {
 			.containsEntry("TargetUrl", PAGE)
 			.containsKeys("Runtime", "RequestHttpHeader_Via", "RequestHttpHeader_Forwarded",
 					"RequestHttpHeader_XForwardedHost", "RequestHttpHeader_XForwardedProto");
-		assertThat(values.get("QueueConfig")).startsWith("EventId:summersale&Version:7&QueueDomain:ticketania.queue-it.net")
+		assertThat(values.get("QueueConfig"))
+			.startsWith("EventId:summersale&Version:7&QueueDomain:ticketania.queue-it.net")
 			.contains("&CookieValidityMinute:20&")
 			.endsWith("&ActionName:Summer Sale (main)");
 	}
@@ -91,8 +92,8 @@ class QueueConnectorDiagnosticsTests {
 	@Test
 	void evaluateWhenDiagnosticsValueContainsSeparatorThenItIsEscaped() {
 		String page = PAGE + "?filter=a|b&pct=50%25";
-		Decision decision = this.connector
-			.evaluate(TestRequest.get(page + "&queueittoken=" + Vectors.TV16).build(), this.example);
+		Decision decision = this.connector.evaluate(TestRequest.get(page + "&queueittoken=" + Vectors.TV16).build(),
+				this.example);
 		Map<String, String> values = debugValues(decision);
 		assertThat(values).containsEntry("PureUrl", PAGE + "?filter=a%7Cb&pct=50%2525");
 		assertThat(values.keySet()).contains("SdkVersion", "PureUrl", "OriginalUrl", "MatchedConfig");

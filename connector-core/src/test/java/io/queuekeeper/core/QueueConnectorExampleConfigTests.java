@@ -25,7 +25,9 @@ class QueueConnectorExampleConfigTests {
 
 	private final QueueConnector connector = Vectors.connectorAt(NOW);
 
-	/** A cookie issued a minute ago, so that an extension is visible as a new IssueTime. */
+	/**
+	 * A cookie issued a minute ago, so that an extension is visible as a new IssueTime.
+	 */
 	private final String minuteOldCookie = CookieMaker.cookie().issueTime(NOW - 60).wire();
 
 	private Decision evaluate(TestRequest.Builder request) {
@@ -141,8 +143,8 @@ class QueueConnectorExampleConfigTests {
 
 	@Test
 	void evaluateWhenS9ProductPageWithValidCookieThenProceedAndCookieExtended() {
-		Decision decision = evaluate(
-				TestRequest.get("https://shop.example.com/products/42").cookie(Vectors.COOKIE_NAME, this.minuteOldCookie));
+		Decision decision = evaluate(TestRequest.get("https://shop.example.com/products/42")
+			.cookie(Vectors.COOKIE_NAME, this.minuteOldCookie));
 		Decisions.proceed(decision);
 		assertThat(decision.result().actionType()).isEqualTo(ResultType.QUEUE);
 		assertThat(decision.result().queueId()).isEqualTo(Vectors.QID);
@@ -166,7 +168,8 @@ class QueueConnectorExampleConfigTests {
 
 	@Test
 	void evaluateWhenS11ProductPageWithTv03TokenThenCookieStoredAndRedirectToThePureUrl() {
-		Decision decision = evaluate(TestRequest.get("https://shop.example.com/products/42?queueittoken=" + Vectors.TV03));
+		Decision decision = evaluate(
+				TestRequest.get("https://shop.example.com/products/42?queueittoken=" + Vectors.TV03));
 		assertThat(Decisions.redirect(decision).location()).isEqualTo("https://shop.example.com/products/42");
 		assertThat(decision.result().actionType()).isEqualTo(ResultType.QUEUE);
 		assertThat(decision.result().redirectUrl()).isNull();

@@ -17,8 +17,8 @@ import static io.queuekeeper.core.testing.Vectors.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The known-answer vectors of spec section 13, run through the whole engine with the
- * spec 5.7 example config ("Summer Sale (main)" protects {@code /products}).
+ * The known-answer vectors of spec section 13, run through the whole engine with the spec
+ * 5.7 example config ("Summer Sale (main)" protects {@code /products}).
  */
 class QueueConnectorKnownAnswerTests {
 
@@ -105,9 +105,9 @@ class QueueConnectorKnownAnswerTests {
 		IntegrationConfig config = ConfigJson.config()
 			.integration(ConfigJson.cancel("Cancel Action").or(ConfigJson.pathContains("/cancel")))
 			.parse();
-		Decision decision = this.connector.evaluate(
-				TestRequest.get("https://shop.example.com/cancel?x=1").cookie(Vectors.COOKIE_NAME, Vectors.TV14).build(),
-				config);
+		Decision decision = this.connector.evaluate(TestRequest.get("https://shop.example.com/cancel?x=1")
+			.cookie(Vectors.COOKIE_NAME, Vectors.TV14)
+			.build(), config);
 		assertThat(Decisions.redirect(decision).location()).isEqualTo(Vectors.withOurVersion(Vectors.TV11));
 		assertThat(decision.result().actionType()).isEqualTo(ResultType.CANCEL);
 		assertThat(decision.result().queueId()).isEqualTo(Vectors.QID);
@@ -216,7 +216,8 @@ class QueueConnectorKnownAnswerTests {
 	@Test
 	void evaluateWhenTv17TokenAloneThenQuestionMarkDropped() {
 		Decision decision = this.connector.evaluate(
-				TestRequest.get("https://shop.example.com/products?queueittoken=" + Vectors.TV03).build(), this.example);
+				TestRequest.get("https://shop.example.com/products?queueittoken=" + Vectors.TV03).build(),
+				this.example);
 		assertThat(Decisions.redirect(decision).location()).isEqualTo("https://shop.example.com/products");
 	}
 
@@ -252,11 +253,8 @@ class QueueConnectorKnownAnswerTests {
 		Decisions.proceed(next);
 		assertThat(next.result().actionType()).isEqualTo(ResultType.QUEUE);
 		assertThat(next.result().redirectType()).isEqualTo("safetynet");
-		assertThat(Decisions.storedValue(next)).isEqualTo(CookieMaker.cookie()
-			.queueId("")
-			.redirectType("safetynet")
-			.issueTime(NOW + 60)
-			.value());
+		assertThat(Decisions.storedValue(next))
+			.isEqualTo(CookieMaker.cookie().queueId("").redirectType("safetynet").issueTime(NOW + 60).value());
 	}
 
 }

@@ -128,25 +128,24 @@ class QueueConnectorTokenTests {
 
 	@Test
 	void evaluateWhenTokenParameterNameInOtherCaseThenNotReadButStillStripped() {
-		Decision decision = this.connector
-			.evaluate(TestRequest.get(PAGE + "?QueueItToken=" + Vectors.TV03).build(), this.config);
+		Decision decision = this.connector.evaluate(TestRequest.get(PAGE + "?QueueItToken=" + Vectors.TV03).build(),
+				this.config);
 		assertThat(Decisions.redirect(decision).location()).isEqualTo(queueUrl());
 		assertThat(decision.cookies()).isEmpty();
 	}
 
 	@Test
 	void evaluateWhenTokenBetweenOtherParametersThenTargetKeepsThemWithoutTheToken() {
-		Decision decision = this.connector.evaluate(
-				TestRequest.get(PAGE + "?a=1&queueittoken=" + Vectors.TV05 + "&b=%2F").build(), this.config);
-		assertThat(Decisions.redirect(decision).location()).endsWith(
-				"&queueittoken=" + Vectors.TV05 + "&ts=" + NOW + "&t=https%3A%2F%2Fshop.example.com%2Fproducts%2F42"
-						+ "%3Fa%3D1%26b%3D%252F");
+		Decision decision = this.connector
+			.evaluate(TestRequest.get(PAGE + "?a=1&queueittoken=" + Vectors.TV05 + "&b=%2F").build(), this.config);
+		assertThat(Decisions.redirect(decision).location()).endsWith("&queueittoken=" + Vectors.TV05 + "&ts=" + NOW
+				+ "&t=https%3A%2F%2Fshop.example.com%2Fproducts%2F42" + "%3Fa%3D1%26b%3D%252F");
 	}
 
 	@Test
 	void evaluateWhenValidTokenAmongOtherParametersThenStripRedirectKeepsThem() {
-		Decision decision = this.connector.evaluate(
-				TestRequest.get(PAGE + "?a=1&queueittoken=" + Vectors.TV03 + "&b=%2F").build(), this.config);
+		Decision decision = this.connector
+			.evaluate(TestRequest.get(PAGE + "?a=1&queueittoken=" + Vectors.TV03 + "&b=%2F").build(), this.config);
 		assertThat(Decisions.redirect(decision).location()).isEqualTo(PAGE + "?a=1&b=%2F");
 	}
 
@@ -194,16 +193,16 @@ class QueueConnectorTokenTests {
 
 	@Test
 	void evaluateWhenTokenOnACancelPageThenNotStripped() {
-		Decision decision = this.connector
-			.evaluate(TestRequest.get("https://shop.example.com/logout?queueittoken=" + Vectors.TV03).build(), this.config);
+		Decision decision = this.connector.evaluate(
+				TestRequest.get("https://shop.example.com/logout?queueittoken=" + Vectors.TV03).build(), this.config);
 		Decisions.proceed(decision);
 		assertThat(decision.result().actionType()).isEqualTo(ResultType.CANCEL);
 	}
 
 	@Test
 	void evaluateWhenTokenOnAnUnprotectedPageThenNoMatchAndNotStripped() {
-		Decision decision = this.connector
-			.evaluate(TestRequest.get("https://shop.example.com/about?queueittoken=" + Vectors.TV03).build(), this.config);
+		Decision decision = this.connector.evaluate(
+				TestRequest.get("https://shop.example.com/about?queueittoken=" + Vectors.TV03).build(), this.config);
 		Decisions.proceed(decision);
 		assertThat(decision.result()).isEqualTo(ValidationResult.NO_MATCH);
 		assertThat(decision.cookies()).isEmpty();

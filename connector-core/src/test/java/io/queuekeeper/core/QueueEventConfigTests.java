@@ -79,10 +79,10 @@ class QueueEventConfigTests {
 	void queueWhenBadTokenThenErrorUrlWithLocalDefaults() {
 		Decision decision = this.connector.queue(TestRequest.get(PAGE + "?queueittoken=" + Vectors.TV05).build(),
 				QueueEventConfig.of(Vectors.EVENT, "queue.example.com"));
-		assertThat(Decisions.redirect(decision).location()).isEqualTo(Vectors.withOurVersion(
-				"https://queue.example.com/error/hash/?c=ticketania&e=summersale&ver=v3-java-3.7.0&cver=-1"
-						+ "&man=unspecified&queueittoken=" + Vectors.TV05 + "&ts=" + NOW
-						+ "&t=https%3A%2F%2Fshop.example.com%2Fproducts%2F42"));
+		assertThat(Decisions.redirect(decision).location()).isEqualTo(Vectors
+			.withOurVersion("https://queue.example.com/error/hash/?c=ticketania&e=summersale&ver=v3-java-3.7.0&cver=-1"
+					+ "&man=unspecified&queueittoken=" + Vectors.TV05 + "&ts=" + NOW
+					+ "&t=https%3A%2F%2Fshop.example.com%2Fproducts%2F42"));
 	}
 
 	@Test

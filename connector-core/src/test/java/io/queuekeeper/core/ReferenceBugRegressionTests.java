@@ -49,9 +49,8 @@ class ReferenceBugRegressionTests {
 		Decision decision = withCookie(cookie);
 		assertThat(Decisions.redirect(decision).location()).startsWith("https://ticketania.queue-it.net/?c=ticketania");
 		Decisions.clearedCookie(decision);
-		assertThat(this.connector
-			.extendQueueCookie(TestRequest.get(PAGE).cookie(Vectors.COOKIE_NAME, cookie).build(), Vectors.EVENT, 20, null,
-					false, false))
+		assertThat(this.connector.extendQueueCookie(TestRequest.get(PAGE).cookie(Vectors.COOKIE_NAME, cookie).build(),
+				Vectors.EVENT, 20, null, false, false))
 			.isEmpty();
 	}
 
@@ -106,8 +105,8 @@ class ReferenceBugRegressionTests {
 	@Test
 	@DisplayName("J5: a crafted token cannot inject parameters into the error URL")
 	void evaluateWhenTokenCarriesReservedCharactersThenPercentEncodedInErrorUrlJ5() {
-		Decision decision = this.connector.evaluate(
-				TestRequest.get(PAGE + "?queueittoken=e_x~h_y%26t%3Dhttps%3A%2F%2Fevil").build(), this.config);
+		Decision decision = this.connector
+			.evaluate(TestRequest.get(PAGE + "?queueittoken=e_x~h_y%26t%3Dhttps%3A%2F%2Fevil").build(), this.config);
 		String location = Decisions.redirect(decision).location();
 		assertThat(location).isEqualTo(Vectors.withOurVersion(
 				"https://ticketania.queue-it.net/error/hash/?c=ticketania&e=summersale&ver=v3-java-3.7.0&cver=7&man=Sale"
@@ -177,7 +176,8 @@ class ReferenceBugRegressionTests {
 					TestRequest.get("https://shop.example.com/limited-edition?queueittoken=" + token).build(), config);
 			assertThat(Decisions.redirect(withToken).location()).isEqualTo("https://shop.example.com/limited-edition");
 			assertThat(Decisions.sessionCookies(withToken)).singleElement()
-				.satisfies((cookie) -> assertThat(cookie.name()).isEqualTo("QueueITAccepted-SDFrts345E-V3_limitedtime"));
+				.satisfies(
+						(cookie) -> assertThat(cookie.name()).isEqualTo("QueueITAccepted-SDFrts345E-V3_limitedtime"));
 
 			String cookie = CookieMaker.cookie().eventId("LIMITEDTIME").wire();
 			Decision withCookie = this.connector.evaluate(TestRequest.get("https://shop.example.com/limited-edition")
@@ -229,11 +229,12 @@ class ReferenceBugRegressionTests {
 	@DisplayName("J17 (keep): the AJAX header is URLEncoder-encoded, '+' for space")
 	void evaluateWhenAjaxRedirectThenHeaderUsesUrlEncoderJ17() {
 		IntegrationConfig config = ConfigJson.config()
-			.integration(ConfigJson.queue("Sale").set("QueueDomain", "queue.example.com/a*b").and(pathContains("/products")))
+			.integration(
+					ConfigJson.queue("Sale").set("QueueDomain", "queue.example.com/a*b").and(pathContains("/products")))
 			.parse();
-		Decision decision = this.connector
-			.evaluate(TestRequest.get(PAGE).header("x-queueit-ajaxpageurl", "https%3A%2F%2Fshop.example.com%2F").build(),
-					config);
+		Decision decision = this.connector.evaluate(
+				TestRequest.get(PAGE).header("x-queueit-ajaxpageurl", "https%3A%2F%2Fshop.example.com%2F").build(),
+				config);
 		assertThat(Decisions.header(decision, "x-queueit-redirect"))
 			.startsWith("https%3A%2F%2Fqueue.example.com%2Fa*b%2F%3Fc%3Dticketania");
 	}

@@ -8,7 +8,9 @@ package io.queuekeeper.web;
  */
 public enum FailurePolicy {
 
-	/** Let the visitor through and mark the response with {@code x-queueit-failed: true}. */
+	/**
+	 * Let the visitor through and mark the response with {@code x-queueit-failed: true}.
+	 */
 	ALLOW,
 
 	/** Answer {@code 503 Service Unavailable}. */

@@ -11,8 +11,8 @@ import org.jspecify.annotations.Nullable;
  * How the web adapters apply the engine: which requests they evaluate, the SameSite
  * attribute of the cookies they write, the body limit and the failure policy.
  *
- * @param sameSite the SameSite attribute ({@code Lax}, {@code Strict} or {@code None}), or
- * {@code null} for none (Queue-it's behaviour)
+ * @param sameSite the SameSite attribute ({@code Lax}, {@code Strict} or {@code None}),
+ * or {@code null} for none (Queue-it's behaviour)
  * @param requestBodyLimit how many bytes of the body body triggers see
  * @param failurePolicy what happens when the connector cannot decide
  * @param evaluateStaticResources whether static resources are evaluated
@@ -23,7 +23,10 @@ import org.jspecify.annotations.Nullable;
 public record ProtectionSettings(@Nullable String sameSite, int requestBodyLimit, FailurePolicy failurePolicy,
 		boolean evaluateStaticResources, boolean evaluateErrorDispatches, Set<String> excludedMethods) {
 
-	/** Header set on responses that were let through because the connector could not decide. */
+	/**
+	 * Header set on responses that were let through because the connector could not
+	 * decide.
+	 */
 	public static final String FAILED_HEADER = "x-queueit-failed";
 
 	public ProtectionSettings {

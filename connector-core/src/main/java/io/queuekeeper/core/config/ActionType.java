@@ -10,7 +10,9 @@ import org.jspecify.annotations.Nullable;
  */
 public enum ActionType {
 
-	/** Send the visitor to the waiting room unless a session cookie or token lets them in. */
+	/**
+	 * Send the visitor to the waiting room unless a session cookie or token lets them in.
+	 */
 	QUEUE("Queue"),
 
 	/** Remove the visitor's session and send them to the cancel page. */

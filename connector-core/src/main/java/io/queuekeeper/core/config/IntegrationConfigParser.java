@@ -24,8 +24,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Parses the integration config JSON that Queue-it GO publishes into a compiled
- * {@link IntegrationConfig}. Unknown fields are ignored and sparse fields get defaults;
- * a document that cannot be used is rejected with an
+ * {@link IntegrationConfig}. Unknown fields are ignored and sparse fields get defaults; a
+ * document that cannot be used is rejected with an
  * {@link InvalidIntegrationConfigException}. Thread-safe.
  *
  * @since 0.1.0
@@ -117,8 +117,9 @@ public final class IntegrationConfigParser {
 		for (int i = 0; i < triggerArray.size(); i++) {
 			triggers.add(trigger(triggerArray.get(i), where + " trigger #" + i));
 		}
-		return new Integration(name, actionType, eventId, queueDomain, Strings.isBlank(cookieDomain) ? null : cookieDomain,
-				httpOnly, secure, validity, extend, culture, layout, redirectLogic, forcedTarget, triggers);
+		return new Integration(name, actionType, eventId, queueDomain,
+				Strings.isBlank(cookieDomain) ? null : cookieDomain, httpOnly, secure, validity, extend, culture,
+				layout, redirectLogic, forcedTarget, triggers);
 	}
 
 	private Trigger trigger(JsonNode node, String where) {

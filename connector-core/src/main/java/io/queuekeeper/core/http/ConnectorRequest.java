@@ -27,8 +27,8 @@ public interface ConnectorRequest {
 	@Nullable String header(String name);
 
 	/**
-	 * Returns the raw value, as sent by the browser, of the first cookie with exactly this
-	 * name, or {@code null}.
+	 * Returns the raw value, as sent by the browser, of the first cookie with exactly
+	 * this name, or {@code null}.
 	 */
 	@Nullable String cookie(String name);
 
@@ -42,9 +42,9 @@ public interface ConnectorRequest {
 
 	/**
 	 * Returns the request body as text, cut to the adapter's size limit, or {@code ""}.
-	 * The engine calls it only while evaluating a {@code RequestBodyValidator} trigger and
-	 * at most once per evaluation, so an adapter may read lazily; reading must not consume
-	 * the body the application will read.
+	 * The engine calls it only while evaluating a {@code RequestBodyValidator} trigger
+	 * and at most once per evaluation, so an adapter may read lazily; reading must not
+	 * consume the body the application will read.
 	 */
 	default String body() {
 		return "";

@@ -36,8 +36,9 @@ public record CookieInstruction(String name, String value, @Nullable Duration ma
 
 	/**
 	 * Renders the {@code Set-Cookie} header value.
-	 * @param sameSite the SameSite attribute ({@code Lax}, {@code Strict} or {@code None}),
-	 * or {@code null} to send none; {@code None} is only sent on a Secure cookie
+	 * @param sameSite the SameSite attribute ({@code Lax}, {@code Strict} or
+	 * {@code None}), or {@code null} to send none; {@code None} is only sent on a Secure
+	 * cookie
 	 * @return the header value
 	 */
 	public String toSetCookieHeader(@Nullable String sameSite) {
@@ -59,7 +60,8 @@ public record CookieInstruction(String name, String value, @Nullable Duration ma
 		if (this.httpOnly) {
 			header.append("; HttpOnly");
 		}
-		// Browsers reject SameSite=None without Secure, so such a cookie gets no SameSite.
+		// Browsers reject SameSite=None without Secure, so such a cookie gets no
+		// SameSite.
 		boolean rejected = "none".equalsIgnoreCase(sameSite) && !this.secure;
 		if (sameSite != null && !sameSite.isBlank() && !rejected) {
 			String normalized = sameSite.substring(0, 1).toUpperCase(Locale.ROOT)

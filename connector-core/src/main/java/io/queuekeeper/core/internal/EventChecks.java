@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class EventChecks {
 
-	// The separators of a cookie name, plus the '&' that separates the session cookie's fields.
+	// The separators of a cookie name, plus the '&' that separates the session cookie's
+	// fields.
 	private static final String FORBIDDEN = "()<>@,;:\\\"/[]?={}&";
 
 	private EventChecks() {

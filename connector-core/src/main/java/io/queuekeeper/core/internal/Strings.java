@@ -22,8 +22,8 @@ public final class Strings {
 	}
 
 	/**
-	 * Upper-cases with {@link Locale#ROOT}, so that a Turkish default locale cannot change
-	 * how {@code i} and {@code I} compare.
+	 * Upper-cases with {@link Locale#ROOT}, so that a Turkish default locale cannot
+	 * change how {@code i} and {@code I} compare.
 	 */
 	public static String fold(String value) {
 		return value.toUpperCase(Locale.ROOT);
@@ -31,8 +31,8 @@ public final class Strings {
 
 	/**
 	 * Splits on a single character the way {@link String#split(String)} does for a
-	 * literal one-character separator: trailing empty parts are dropped, inner and leading
-	 * ones are kept.
+	 * literal one-character separator: trailing empty parts are dropped, inner and
+	 * leading ones are kept.
 	 */
 	public static List<String> split(String value, char separator) {
 		List<String> parts = new ArrayList<>(8);

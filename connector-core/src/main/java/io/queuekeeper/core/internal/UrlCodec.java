@@ -189,10 +189,11 @@ public final class UrlCodec {
 	}
 
 	/**
-	 * Decodes the common case, ASCII text whose escapes all stand for ASCII bytes, straight
-	 * into a byte array: a session cookie has a dozen escapes, and the general path pays a
-	 * byte stream, an array and a string for each. Returns {@code null} for anything
-	 * else (non-ASCII, a malformed or non-ASCII escape), which the general path decides.
+	 * Decodes the common case, ASCII text whose escapes all stand for ASCII bytes,
+	 * straight into a byte array: a session cookie has a dozen escapes, and the general
+	 * path pays a byte stream, an array and a string for each. Returns {@code null} for
+	 * anything else (non-ASCII, a malformed or non-ASCII escape), which the general path
+	 * decides.
 	 */
 	private static @Nullable String decodeAscii(String value, boolean plusIsSpace) {
 		int length = value.length();

@@ -1,5 +1,6 @@
 /**
- * Helpers shared by the engine's packages. Not API: anything here may change without notice.
+ * Helpers shared by the engine's packages. Not API: anything here may change without
+ * notice.
  */
 @NullMarked
 package io.queuekeeper.core.internal;

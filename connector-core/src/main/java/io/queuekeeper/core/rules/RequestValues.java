@@ -35,9 +35,9 @@ public final class RequestValues {
 
 	/*
 	 * Headers already read. Integrations often test the same header, so each name costs
-	 * one lookup per request; names are compared exactly, and one spelled differently
-	 * by another part is simply read again. Two small arrays, because a map would cost
-	 * more than the lookups it saves.
+	 * one lookup per request; names are compared exactly, and one spelled differently by
+	 * another part is simply read again. Two small arrays, because a map would cost more
+	 * than the lookups it saves.
 	 */
 	private String[] headerNames = NO_HEADERS;
 

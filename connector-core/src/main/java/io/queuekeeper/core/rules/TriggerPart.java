@@ -21,14 +21,13 @@ import io.queuekeeper.core.internal.Strings;
  * @since 0.1.0
  */
 public record TriggerPart(ValidatorType validator, UrlPart urlPart, String name, Operator operator, String value,
-		List<String> values, boolean negative, boolean ignoreCase, String comparedValue,
-		List<String> comparedValues) {
+		List<String> values, boolean negative, boolean ignoreCase, String comparedValue, List<String> comparedValues) {
 
 	private static final String WILDCARD = "*";
 
 	/**
-	 * Canonical constructor; {@code comparedValue} and {@code comparedValues} are what the
-	 * request value is compared with (folded when {@code ignoreCase}).
+	 * Canonical constructor; {@code comparedValue} and {@code comparedValues} are what
+	 * the request value is compared with (folded when {@code ignoreCase}).
 	 */
 	public TriggerPart {
 		Objects.requireNonNull(validator, "validator");
@@ -43,8 +42,8 @@ public record TriggerPart(ValidatorType validator, UrlPart urlPart, String name,
 	/**
 	 * Compiles a trigger part, folding the comparison values when it ignores case.
 	 */
-	public static TriggerPart of(ValidatorType validator, UrlPart urlPart, String name, Operator operator,
-			String value, List<String> values, boolean negative, boolean ignoreCase) {
+	public static TriggerPart of(ValidatorType validator, UrlPart urlPart, String name, Operator operator, String value,
+			List<String> values, boolean negative, boolean ignoreCase) {
 		String compared = ignoreCase ? Strings.fold(value) : value;
 		List<String> comparedValues = ignoreCase ? values.stream().map(Strings::fold).toList() : values;
 		return new TriggerPart(validator, urlPart, name, operator, value, values, negative, ignoreCase, compared,
@@ -86,8 +85,8 @@ public record TriggerPart(ValidatorType validator, UrlPart urlPart, String name,
 	}
 
 	/**
-	 * Applies the operator to a request value that is already folded when the part ignores
-	 * case.
+	 * Applies the operator to a request value that is already folded when the part
+	 * ignores case.
 	 */
 	boolean compare(String actual) {
 		switch (this.operator) {

@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param redirectType the redirect type, when valid
  * @since 0.1.0
  */
-public record CookieState(boolean found, boolean valid, @Nullable String queueId,
-		@Nullable String fixedValidityMinutes, @Nullable String redirectType) {
+public record CookieState(boolean found, boolean valid, @Nullable String queueId, @Nullable String fixedValidityMinutes,
+		@Nullable String redirectType) {
 
 	/** No cookie. */
 	public static final CookieState NOT_FOUND = new CookieState(false, false, null, null, null);

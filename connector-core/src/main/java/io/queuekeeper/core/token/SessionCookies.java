@@ -162,13 +162,17 @@ public final class SessionCookies {
 	 * Creates the instruction that stores a session cookie issued now.
 	 */
 	public CookieInstruction store(String eventId, String queueId, @Nullable String fixedValidityMinutes,
-			String redirectType, @Nullable String cookieDomain, boolean httpOnly, boolean secure, long nowEpochSeconds) {
+			String redirectType, @Nullable String cookieDomain, boolean httpOnly, boolean secure,
+			long nowEpochSeconds) {
 		String issueTime = Long.toString(nowEpochSeconds);
 		String fixed = (fixedValidityMinutes != null) ? fixedValidityMinutes : "";
 		String hash = this.hmac.hex(eventId + queueId + fixed + redirectType + issueTime);
-		// The wire value is the form-encoded "EventId=...&QueueId=...&Hash=..." text. It is
-		// built already encoded: the separators are constants, the issue time and the hash
-		// never need encoding, and form encoding works character by character, so only the
+		// The wire value is the form-encoded "EventId=...&QueueId=...&Hash=..." text. It
+		// is
+		// built already encoded: the separators are constants, the issue time and the
+		// hash
+		// never need encoding, and form encoding works character by character, so only
+		// the
 		// values that come from outside go through the encoder.
 		StringBuilder value = new StringBuilder(192);
 		value.append("EventId%3D")

@@ -107,8 +107,8 @@ class IntegrationConfigParserTests {
 
 	@Test
 	void parseWhenIntegrationFieldsMissingThenDefaults() {
-		IntegrationConfig config = this.parser
-			.parse("{\"Integrations\":[{\"Name\":\"Sparse\",\"EventId\":\"summersale\",\"QueueDomain\":\"q.example.com\"}]}");
+		IntegrationConfig config = this.parser.parse(
+				"{\"Integrations\":[{\"Name\":\"Sparse\",\"EventId\":\"summersale\",\"QueueDomain\":\"q.example.com\"}]}");
 		Integration integration = config.integrations().get(0);
 		assertThat(integration.actionType()).isEqualTo(ActionType.QUEUE);
 		assertThat(integration.cookieValidityMinutes()).isEqualTo(20);
@@ -132,7 +132,8 @@ class IntegrationConfigParserTests {
 	@Test
 	void parseWhenLogicalOperatorIsNotExactlyOrThenAnd() {
 		IntegrationConfig config = config()
-			.integration(queue("Q").trigger("or", pathContains("/p")).trigger("OR", pathContains("/p"))
+			.integration(queue("Q").trigger("or", pathContains("/p"))
+				.trigger("OR", pathContains("/p"))
 				.trigger("Or", pathContains("/p")))
 			.parse();
 		assertThat(config.integrations().get(0).triggers()).extracting(Trigger::operator)
@@ -221,9 +222,8 @@ class IntegrationConfigParserTests {
 
 	@Test
 	void parseWhenTriggerPartHasWrongTypeThenInvalidConfigNamingIntegrationAndField() {
-		assertThatThrownBy(() -> withSecond(queue("Second")
-			.and(ConfigJson.part("ValidatorType", "UrlValidator", "UrlPart", "PagePath", "Operator", "EqualsAny",
-					"ValuesToCompare", List.of(1, 2))))
+		assertThatThrownBy(() -> withSecond(queue("Second").and(ConfigJson.part("ValidatorType", "UrlValidator",
+				"UrlPart", "PagePath", "Operator", "EqualsAny", "ValuesToCompare", List.of(1, 2))))
 			.parse()).isInstanceOf(InvalidIntegrationConfigException.class)
 			.hasMessageContaining("integration #1 ('Second')")
 			.hasMessageContaining("ValuesToCompare");
@@ -297,9 +297,11 @@ class IntegrationConfigParserTests {
 
 	@Test
 	void readsRequestBodyWhenNoBodyTriggerThenFalse() {
-		IntegrationConfig config = config().integration(queue("Q").and(pathContains("/p"))
-			.or(ConfigJson.part("ValidatorType", "HttpHeaderValidator", "HttpHeaderName", "x", "Operator", "Equals",
-					"ValueToCompare", "1")))
+		IntegrationConfig config = config()
+			.integration(
+					queue("Q").and(pathContains("/p"))
+						.or(ConfigJson.part("ValidatorType", "HttpHeaderValidator", "HttpHeaderName", "x", "Operator",
+								"Equals", "ValueToCompare", "1")))
 			.parse();
 		assertThat(config.readsRequestBody()).isFalse();
 		assertThat(this.parser.parse("{}").readsRequestBody()).isFalse();

@@ -16,7 +16,8 @@ class CookieInstructionTests {
 
 	@Test
 	void toSetCookieHeaderWhenDefaultsThenMaxAgeAndPathOnly() {
-		assertThat(STORE.toSetCookieHeader(null)).isEqualTo("QueueITAccepted-SDFrts345E-V3_e=v%3D1; Max-Age=86400; Path=/");
+		assertThat(STORE.toSetCookieHeader(null))
+			.isEqualTo("QueueITAccepted-SDFrts345E-V3_e=v%3D1; Max-Age=86400; Path=/");
 	}
 
 	@Test
@@ -31,7 +32,8 @@ class CookieInstructionTests {
 	void toSetCookieHeaderWhenDeletionThenEmptyValueMaxAgeZeroAndPastExpiry() {
 		CookieInstruction cookie = new CookieInstruction("n", "", Duration.ZERO, null, "/", false, false);
 		assertThat(cookie.isDeletion()).isTrue();
-		assertThat(cookie.toSetCookieHeader(null)).isEqualTo("n=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/");
+		assertThat(cookie.toSetCookieHeader(null))
+			.isEqualTo("n=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/");
 	}
 
 	@Test

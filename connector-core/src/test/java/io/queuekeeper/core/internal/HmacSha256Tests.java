@@ -38,7 +38,8 @@ class HmacSha256Tests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "k", " ", "ключ-🔑", "3f2b1a5c-7d9e-4f10-8a2b-6c4d8e0f1a2b9d8c7b6a-5f4e-4d3c-9b2a-1f0e9d8c7b6a" })
+	@ValueSource(strings = { "k", " ", "ключ-🔑",
+			"3f2b1a5c-7d9e-4f10-8a2b-6c4d8e0f1a2b9d8c7b6a-5f4e-4d3c-9b2a-1f0e9d8c7b6a" })
 	void hexWhenAnyKeyThenLowerCaseHexOfTheJdkMac(String key) {
 		HmacSha256 hmac = new HmacSha256(key);
 		for (String message : List.of("", "x", "e_summersale~ts_1", "ü€")) {

@@ -10,10 +10,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class UrlPartsTests {
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', value = {
-			"https://shop.example.com/p?a=1&queueittoken=e_x~q_y~h_z&b=2 | https://shop.example.com/p?a=1&b=2",
-			"https://shop.example.com/p?queueittoken=e_x~q_y~h_z&b=2     | https://shop.example.com/p?b=2",
-			"https://shop.example.com/p?queueittoken=e_x~q_y~h_z         | https://shop.example.com/p" })
+	@CsvSource(delimiter = '|',
+			value = {
+					"https://shop.example.com/p?a=1&queueittoken=e_x~q_y~h_z&b=2 | https://shop.example.com/p?a=1&b=2",
+					"https://shop.example.com/p?queueittoken=e_x~q_y~h_z&b=2     | https://shop.example.com/p?b=2",
+					"https://shop.example.com/p?queueittoken=e_x~q_y~h_z         | https://shop.example.com/p" })
 	void withoutTokenWhenTv17UrlsThenTokenRemovedAndRestKept(String url, String expected) {
 		assertThat(UrlParts.withoutToken(url)).isEqualTo(expected);
 	}
@@ -35,7 +36,8 @@ class UrlPartsTests {
 	void withoutTokenWhenOnlySimilarNamesThenUnchanged() {
 		String url = "https://s.example.com/p?queueittokens=1&xqueueittoken=2&q=queueittoken";
 		assertThat(UrlParts.withoutToken(url)).isEqualTo(url);
-		assertThat(UrlParts.withoutToken("https://s.example.com/queueittoken")).isEqualTo("https://s.example.com/queueittoken");
+		assertThat(UrlParts.withoutToken("https://s.example.com/queueittoken"))
+			.isEqualTo("https://s.example.com/queueittoken");
 	}
 
 	@Test
@@ -76,14 +78,14 @@ class UrlPartsTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', value = {
-			"https://shop.example.com/products/42?color=red | /products/42 | shop.example.com",
-			"https://shop.example.com:8443/a/b#frag         | /a/b         | shop.example.com",
-			"http://user:pw@Shop.Example.com:80/x?y=1       | /x           | Shop.Example.com",
-			"https://shop.example.com                       | ''           | shop.example.com",
-			"https://shop.example.com?x=/y                  | ''           | shop.example.com",
-			"/relative/path                                 | ''           | ''",
-			"not a url                                      | ''           | ''" })
+	@CsvSource(delimiter = '|',
+			value = { "https://shop.example.com/products/42?color=red | /products/42 | shop.example.com",
+					"https://shop.example.com:8443/a/b#frag         | /a/b         | shop.example.com",
+					"http://user:pw@Shop.Example.com:80/x?y=1       | /x           | Shop.Example.com",
+					"https://shop.example.com                       | ''           | shop.example.com",
+					"https://shop.example.com?x=/y                  | ''           | shop.example.com",
+					"/relative/path                                 | ''           | ''",
+					"not a url                                      | ''           | ''" })
 	void pathAndHostWhenUrlThenJavaUrlSemantics(String url, String path, String host) {
 		assertThat(UrlParts.path(url)).isEqualTo(path);
 		assertThat(UrlParts.host(url)).isEqualTo(host);

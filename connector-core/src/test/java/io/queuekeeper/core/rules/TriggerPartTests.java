@@ -15,8 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TriggerPartTests {
 
-	private static boolean header(Operator operator, String actual, String value, List<String> values,
-			boolean negative, boolean ignoreCase) {
+	private static boolean header(Operator operator, String actual, String value, List<String> values, boolean negative,
+			boolean ignoreCase) {
 		TriggerPart part = TriggerPart.of(ValidatorType.HTTP_HEADER, UrlPart.UNKNOWN, "x-test", operator, value, values,
 				negative, ignoreCase);
 		TestRequest.Builder request = TestRequest.get("https://shop.example.com/");
@@ -29,8 +29,8 @@ class TriggerPartTests {
 	@ParameterizedTest(name = "Equals {0} vs {1}, negative={2}, ignoreCase={3} -> {4}")
 	@CsvSource({ "abc, abc, false, false, true", "abc, ABC, false, false, false", "abc, ABC, false, true, true",
 			"abc, abc, true, false, false", "abc, xyz, true, false, true", "'', '', false, false, true" })
-	void matchesWhenEqualsThenExactOrFoldedComparison(String actual, String value, boolean negative,
-			boolean ignoreCase, boolean expected) {
+	void matchesWhenEqualsThenExactOrFoldedComparison(String actual, String value, boolean negative, boolean ignoreCase,
+			boolean expected) {
 		assertThat(header(Operator.EQUALS, actual, value, List.of(), negative, ignoreCase)).isEqualTo(expected);
 	}
 
@@ -77,7 +77,8 @@ class TriggerPartTests {
 	void matchesWhenValidatorUnknownThenFalse() {
 		TriggerPart part = TriggerPart.of(ValidatorType.fromWire("GeoValidator"), UrlPart.UNKNOWN, "", Operator.EQUALS,
 				"", List.of(), true, false);
-		assertThat(part.matches(new RequestValues(TestRequest.get("https://s.example.com/").build(), "https://s.example.com/")))
+		assertThat(part
+			.matches(new RequestValues(TestRequest.get("https://s.example.com/").build(), "https://s.example.com/")))
 			.isFalse();
 	}
 
@@ -96,11 +97,13 @@ class TriggerPartTests {
 	void matchesWhenCookieValidatorThenRawValueAndCaseSensitiveName() {
 		TriggerPart part = TriggerPart.of(ValidatorType.COOKIE, UrlPart.UNKNOWN, "segment", Operator.EQUALS, "a%20b",
 				List.of(), false, false);
-		assertThat(part.matches(new RequestValues(
-				TestRequest.get("https://s.example.com/").cookie("segment", "a%20b").build(), "https://s.example.com/")))
+		assertThat(part
+			.matches(new RequestValues(TestRequest.get("https://s.example.com/").cookie("segment", "a%20b").build(),
+					"https://s.example.com/")))
 			.isTrue();
-		assertThat(part.matches(new RequestValues(
-				TestRequest.get("https://s.example.com/").cookie("Segment", "a%20b").build(), "https://s.example.com/")))
+		assertThat(part
+			.matches(new RequestValues(TestRequest.get("https://s.example.com/").cookie("Segment", "a%20b").build(),
+					"https://s.example.com/")))
 			.isFalse();
 	}
 
@@ -108,13 +111,16 @@ class TriggerPartTests {
 	void matchesWhenUserAgentValidatorAndNoHeaderThenComparesEmpty() {
 		TriggerPart part = TriggerPart.of(ValidatorType.USER_AGENT, UrlPart.UNKNOWN, "", Operator.CONTAINS, "bot",
 				List.of(), true, true);
-		assertThat(part.matches(new RequestValues(TestRequest.get("https://s.example.com/").build(), "https://s.example.com/")))
+		assertThat(part
+			.matches(new RequestValues(TestRequest.get("https://s.example.com/").build(), "https://s.example.com/")))
 			.isTrue();
 	}
 
 	@Test
 	void matchesWhenBodyValidatorThenBodyReadOncePerEvaluation() {
-		TestRequest request = TestRequest.request("POST", "https://s.example.com/").body("{\"sku\":\"SUMMER-1\"}").build();
+		TestRequest request = TestRequest.request("POST", "https://s.example.com/")
+			.body("{\"sku\":\"SUMMER-1\"}")
+			.build();
 		RequestValues values = new RequestValues(request, "https://s.example.com/");
 		TriggerPart part = TriggerPart.of(ValidatorType.REQUEST_BODY, UrlPart.UNKNOWN, "", Operator.CONTAINS,
 				"\"sku\":\"SUMMER-", List.of(), false, false);
@@ -125,7 +131,8 @@ class TriggerPartTests {
 
 	@Test
 	void matchesWhenTriggerHasNoPartsThenAndMatchesAndOrDoesNot() {
-		RequestValues values = new RequestValues(TestRequest.get("https://s.example.com/").build(), "https://s.example.com/");
+		RequestValues values = new RequestValues(TestRequest.get("https://s.example.com/").build(),
+				"https://s.example.com/");
 		assertThat(new Trigger(LogicalOperator.AND, List.of()).matches(values)).isTrue();
 		assertThat(new Trigger(LogicalOperator.OR, List.of()).matches(values)).isFalse();
 	}

@@ -99,8 +99,9 @@ public final class ConfigJson {
 	}
 
 	/**
-	 * Starts a Queue integration for {@link Vectors#EVENT} on {@link Vectors#QUEUE_DOMAIN}
-	 * with every field GO writes, at GO's default values, and no triggers.
+	 * Starts a Queue integration for {@link Vectors#EVENT} on
+	 * {@link Vectors#QUEUE_DOMAIN} with every field GO writes, at GO's default values,
+	 * and no triggers.
 	 */
 	public static Integration queue(String name) {
 		return new Integration(name, "Queue");

@@ -122,8 +122,8 @@ public final class ConformanceCase {
 		List<ObservedCookie> cookies = new ArrayList<>();
 		for (JsonNode cookie : this.node.path("expect").path("setCookies")) {
 			cookies.add(new ObservedCookie(cookie.path("name").asText(), cookie.path("value").asText(),
-					cookie.path("maxAge").isNull() ? null : cookie.path("maxAge").asLong(),
-					text(cookie.path("domain")), cookie.path("path").asText(), cookie.path("httpOnly").asBoolean(),
+					cookie.path("maxAge").isNull() ? null : cookie.path("maxAge").asLong(), text(cookie.path("domain")),
+					cookie.path("path").asText(), cookie.path("httpOnly").asBoolean(),
 					cookie.path("secure").asBoolean()));
 		}
 		return cookies;
@@ -185,8 +185,8 @@ public final class ConformanceCase {
 	}
 
 	private static @Nullable String substitute(@Nullable String value) {
-		return (value != null)
-				? value.replace(SDK_PLACEHOLDER, UrlCodec.queryEncode(QueueConnector.SDK_VERSION)) : null;
+		return (value != null) ? value.replace(SDK_PLACEHOLDER, UrlCodec.queryEncode(QueueConnector.SDK_VERSION))
+				: null;
 	}
 
 	private static @Nullable String text(JsonNode node) {

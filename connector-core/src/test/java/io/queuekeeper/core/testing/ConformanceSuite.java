@@ -43,8 +43,8 @@ public final class ConformanceSuite {
 		}
 		Path directory = Path.of(configured).toAbsolutePath().normalize();
 		if (!Files.isDirectory(directory)) {
-			throw new IllegalStateException("Conformance directory " + directory
-					+ " does not exist; set " + DIRECTORY_VARIABLE + " to the folder holding the *.jsonl cases");
+			throw new IllegalStateException("Conformance directory " + directory + " does not exist; set "
+					+ DIRECTORY_VARIABLE + " to the folder holding the *.jsonl cases");
 		}
 		return directory;
 	}
@@ -54,7 +54,9 @@ public final class ConformanceSuite {
 	 */
 	public static List<Path> files() {
 		try (Stream<Path> paths = Files.list(directory())) {
-			List<Path> files = paths.filter((path) -> path.getFileName().toString().endsWith(".jsonl")).sorted().toList();
+			List<Path> files = paths.filter((path) -> path.getFileName().toString().endsWith(".jsonl"))
+				.sorted()
+				.toList();
 			if (files.isEmpty()) {
 				throw new IllegalStateException("No *.jsonl case file in " + directory());
 			}

@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Builds session cookie values (spec 3.2):
  * {@code EventId=…&QueueId=…[&FixedValidityMins=…]&RedirectType=…&IssueTime=…&Hash=…}
- * with {@code Hash = HMAC(EventId + QueueId + FixedValidityMins + RedirectType + IssueTime)}
+ * with
+ * {@code Hash = HMAC(EventId + QueueId + FixedValidityMins + RedirectType + IssueTime)}
  * computed by {@link Encoding#hmacHex}, independently of the engine. Fields can be
  * changed after signing to build tampered cookies.
  */

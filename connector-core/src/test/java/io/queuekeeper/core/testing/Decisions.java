@@ -26,8 +26,9 @@ public final class Decisions {
 	/**
 	 * Asserts a 302 with {@code Location} and the three no-cache headers, and returns it.
 	 * A redirect the engine decided (queue, error, cancel, diagnostics) goes to the
-	 * result's URL and is never one for an AJAX call; the other 302 is the one that removes
-	 * an accepted token from the URL (spec 2), which Java sends even to AJAX calls.
+	 * result's URL and is never one for an AJAX call; the other 302 is the one that
+	 * removes an accepted token from the URL (spec 2), which Java sends even to AJAX
+	 * calls.
 	 */
 	public static Decision.Redirect redirect(Decision decision) {
 		assertThat(decision).isInstanceOf(Decision.Redirect.class);

@@ -31,8 +31,7 @@ class FixtureTests {
 		assertThat(TokenMaker.queueToken("SummerSale", Vectors.TS, "queue").signed()).isEqualTo(Vectors.TV07);
 		assertThat(TokenMaker.queueToken(Vectors.EVENT, 1600000000L, "queue").signed()).isEqualTo(Vectors.TV08);
 		assertThat(TokenMaker.queueToken(Vectors.EVENT, Vectors.TS, "debug").signed()).isEqualTo(Vectors.TV16);
-		assertThat(TokenMaker.queueToken(Vectors.EVENT, 1600000000L, "debug").signed())
-			.isEqualTo(Vectors.TV16_EXPIRED);
+		assertThat(TokenMaker.queueToken(Vectors.EVENT, 1600000000L, "debug").signed()).isEqualTo(Vectors.TV16_EXPIRED);
 	}
 
 	@Test
@@ -52,9 +51,7 @@ class FixtureTests {
 
 	@Test
 	void configJsonWhenBuiltThenIsTheDocumentGoPublishes() throws Exception {
-		String json = ConfigJson.config()
-			.integration(ConfigJson.queue("Q").and(ConfigJson.pathContains("/p")))
-			.json();
+		String json = ConfigJson.config().integration(ConfigJson.queue("Q").and(ConfigJson.pathContains("/p"))).json();
 		var root = new ObjectMapper().readTree(json);
 		assertThat(root.path("Version").asInt()).isEqualTo(7);
 		assertThat(root.path("Integrations").get(0).path("EventId").asText()).isEqualTo(Vectors.EVENT);

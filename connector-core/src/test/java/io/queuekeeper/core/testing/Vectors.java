@@ -51,7 +51,10 @@ public final class Vectors {
 
 	public static final String TV04 = "e_summersale~q_7f3c2a1e-9b8d-4c6f-a5e4-3d2c1b0a9f8e~ts_1893456000~ce_false~cv_20~rt_safetynet~h_282626aefd29cdbe97a7cf73d4ba7abf5bdfcaac4acb5c8fa229d32c2c662c73";
 
-	/** TV-03 with {@code ce_true} changed to {@code ce_false}, hash kept: error {@code hash}. */
+	/**
+	 * TV-03 with {@code ce_true} changed to {@code ce_false}, hash kept: error
+	 * {@code hash}.
+	 */
 	public static final String TV05 = "e_summersale~q_7f3c2a1e-9b8d-4c6f-a5e4-3d2c1b0a9f8e~ts_1893456000~ce_false~rt_queue~h_a5213b3518755bf1bec172909ee6292764883afbb67b322d4d5b01462f93607f";
 
 	/** TV-03 with its hash upper-cased: valid for Java. */

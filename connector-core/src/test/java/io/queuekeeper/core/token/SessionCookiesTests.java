@@ -50,8 +50,8 @@ class SessionCookiesTests {
 
 	@Test
 	void storeWhenTv13FieldsThenFixedValidityIsWrittenAndSigned() {
-		CookieInstruction cookie = this.cookies.store(Vectors.EVENT, Vectors.QID, "20", "safetynet", null, false,
-				false, Vectors.NOW);
+		CookieInstruction cookie = this.cookies.store(Vectors.EVENT, Vectors.QID, "20", "safetynet", null, false, false,
+				Vectors.NOW);
 		assertThat(cookie.value()).isEqualTo(Vectors.TV13_WIRE);
 	}
 
@@ -62,14 +62,15 @@ class SessionCookiesTests {
 		assertThat(cookie.domain()).isEqualTo(".shop.example.com");
 		assertThat(cookie.httpOnly()).isTrue();
 		assertThat(cookie.secure()).isTrue();
-		assertThat(cookie.toSetCookieHeader(null)).isEqualTo("QueueITAccepted-SDFrts345E-V3_summersale="
-				+ Vectors.TV14 + "; Max-Age=86400; Domain=.shop.example.com; Path=/; Secure; HttpOnly");
+		assertThat(cookie.toSetCookieHeader(null)).isEqualTo("QueueITAccepted-SDFrts345E-V3_summersale=" + Vectors.TV14
+				+ "; Max-Age=86400; Domain=.shop.example.com; Path=/; Secure; HttpOnly");
 	}
 
 	@Test
 	void storeWhenBlankDomainThenHostOnly() {
-		assertThat(this.cookies.store(Vectors.EVENT, Vectors.QID, null, "queue", "  ", false, false, Vectors.NOW)
-			.domain()).isNull();
+		assertThat(
+				this.cookies.store(Vectors.EVENT, Vectors.QID, null, "queue", "  ", false, false, Vectors.NOW).domain())
+			.isNull();
 	}
 
 	@Test
@@ -137,7 +138,9 @@ class SessionCookiesTests {
 
 	@Test
 	void readWhenLookingUpTheEventInOtherCaseThenNotFound() {
-		TestRequest request = TestRequest.get("https://shop.example.com/").cookie(Vectors.COOKIE_NAME, Vectors.TV14).build();
+		TestRequest request = TestRequest.get("https://shop.example.com/")
+			.cookie(Vectors.COOKIE_NAME, Vectors.TV14)
+			.build();
 		assertThat(this.cookies.read(request, "SUMMERSALE", 20, true, Vectors.NOW)).isEqualTo(CookieState.NOT_FOUND);
 	}
 

@@ -61,7 +61,8 @@ public final class QueueItAutoConfiguration {
 		long limit = properties.getRequestBodyLimit().toBytes();
 		if (limit < 0 || limit > Integer.MAX_VALUE) {
 			throw new ConnectorConfigurationException(
-					"queueit.request-body-limit must be between 0B and 2GB, e.g. 4KB; was " + properties.getRequestBodyLimit());
+					"queueit.request-body-limit must be between 0B and 2GB, e.g. 4KB; was "
+							+ properties.getRequestBodyLimit());
 		}
 		QueueItProperties.SameSite sameSite = properties.getCookie().getSameSite();
 		String sameSiteValue = switch ((sameSite != null) ? sameSite : QueueItProperties.SameSite.LAX) {
@@ -110,8 +111,8 @@ public final class QueueItAutoConfiguration {
 		}
 		long minutes = event.getCookieValidity().toMinutes();
 		if (minutes < 1 || minutes > Integer.MAX_VALUE) {
-			throw new ConnectorConfigurationException(
-					prefix + ".cookie-validity must be at least one minute, e.g. 20m; was " + event.getCookieValidity());
+			throw new ConnectorConfigurationException(prefix
+					+ ".cookie-validity must be at least one minute, e.g. 20m; was " + event.getCookieValidity());
 		}
 		try {
 			return new QueueEventConfig(id, event.getQueueDomain(), event.getCookieDomain(), event.isCookieHttpOnly(),

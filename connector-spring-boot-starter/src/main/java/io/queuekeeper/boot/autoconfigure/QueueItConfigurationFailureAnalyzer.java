@@ -6,12 +6,13 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
- * Turns an unusable Queue-it configuration into a start-up report that names the
- * property and the fix, instead of a stack trace.
+ * Turns an unusable Queue-it configuration into a start-up report that names the property
+ * and the fix, instead of a stack trace.
  *
  * @since 0.1.0
  */
-public final class QueueItConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<ConnectorConfigurationException> {
+public final class QueueItConfigurationFailureAnalyzer
+		extends AbstractFailureAnalyzer<ConnectorConfigurationException> {
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, ConnectorConfigurationException cause) {

@@ -190,7 +190,10 @@ public class QueueItProperties {
 	 */
 	public enum SameSite {
 
-		/** Sent on top-level navigations from other sites, such as the return from the queue. */
+		/**
+		 * Sent on top-level navigations from other sites, such as the return from the
+		 * queue.
+		 */
 		LAX,
 
 		/** Sent only on same-site requests. */

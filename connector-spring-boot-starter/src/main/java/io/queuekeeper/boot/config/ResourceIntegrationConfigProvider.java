@@ -45,8 +45,8 @@ public final class ResourceIntegrationConfigProvider implements IntegrationConfi
 			json = new String(input.readAllBytes(), StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {
-			throw new ConnectorConfigurationException(property + " '" + location + "' cannot be read (" + ex.getMessage()
-					+ "): point it to the integration config JSON downloaded from Queue-it GO, "
+			throw new ConnectorConfigurationException(property + " '" + location + "' cannot be read ("
+					+ ex.getMessage() + "): point it to the integration config JSON downloaded from Queue-it GO, "
 					+ "e.g. classpath:queueit/integrationconfig.json", ex);
 		}
 		try {

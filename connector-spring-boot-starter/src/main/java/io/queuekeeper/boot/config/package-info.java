@@ -1,5 +1,6 @@
 /**
- * Where the integration config comes from: a file or classpath resource loaded at start-up.
+ * Where the integration config comes from: a file or classpath resource loaded at
+ * start-up.
  */
 @NullMarked
 package io.queuekeeper.boot.config;

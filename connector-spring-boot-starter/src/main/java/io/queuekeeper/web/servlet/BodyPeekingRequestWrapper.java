@@ -154,8 +154,8 @@ final class BodyPeekingRequestWrapper extends HttpServletRequestWrapper {
 	public ServletInputStream getInputStream() throws IOException {
 		if (this.stream == null) {
 			ServletInputStream original = super.getInputStream();
-			this.stream = (this.peeked != null && this.peeked.length > 0) ? new ReplayingInputStream(this.peeked, original)
-					: original;
+			this.stream = (this.peeked != null && this.peeked.length > 0)
+					? new ReplayingInputStream(this.peeked, original) : original;
 		}
 		return this.stream;
 	}

@@ -12,9 +12,9 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
 /**
- * Resolves handler method arguments of type {@link Decision} and
- * {@link ValidationResult} to the decision the interceptor made for the request, or
- * {@code null} when the request was not evaluated.
+ * Resolves handler method arguments of type {@link Decision} and {@link ValidationResult}
+ * to the decision the interceptor made for the request, or {@code null} when the request
+ * was not evaluated.
  *
  * @since 0.1.0
  */

@@ -132,8 +132,8 @@ public class QueueItHandlerInterceptor implements HandlerInterceptor {
 			}
 			return true;
 		}
-		response.setStatus((decision instanceof Decision.Redirect) ? Decision.Redirect.STATUS
-				: Decision.AjaxRedirect.STATUS);
+		response.setStatus(
+				(decision instanceof Decision.Redirect) ? Decision.Redirect.STATUS : Decision.AjaxRedirect.STATUS);
 		for (ResponseHeader header : decision.headers()) {
 			response.setHeader(header.name(), header.value());
 		}

@@ -110,10 +110,10 @@ class StarterMetadataTests {
 	void metadataWhenGeneratedThenEveryPropertyHasADescription() throws IOException {
 		Map<String, JsonNode> properties = ourMetadataProperties();
 		assertThat(properties).hasSizeGreaterThanOrEqualTo(12);
-		properties.forEach((name, property) -> assertThat(property.path("description").asText())
-			.as("description of %s", name)
-			.isNotBlank()
-			.doesNotStartWith("The "));
+		properties
+			.forEach((name, property) -> assertThat(property.path("description").asText()).as("description of %s", name)
+				.isNotBlank()
+				.doesNotStartWith("The "));
 	}
 
 	private List<String> ourImports() throws IOException {

@@ -73,8 +73,8 @@ class IntegrationConfigMvcTests {
 	void getWhenSessionCookieIsValidThenControllerRunsAndCookieIsExtended() {
 		this.runner.run((context) -> {
 			MockHttpServletResponse response = QueueItFixtures.mockMvc(context)
-				.perform(get("/products/42").cookie(
-						new Cookie(cookieName("summersale"), cookieValue("summersale", NOW - 60))))
+				.perform(get("/products/42")
+					.cookie(new Cookie(cookieName("summersale"), cookieValue("summersale", NOW - 60))))
 				.andReturn()
 				.getResponse();
 			assertThat(response.getStatus()).isEqualTo(200);
@@ -240,8 +240,8 @@ class IntegrationConfigMvcTests {
 					.andReturn()
 					.getResponse();
 				assertThat(response.getStatus()).isEqualTo(302);
-				assertThat(response.getHeader("Location")).endsWith("&cver=4&man=Public%20shop&t="
-						+ encode("https://shop.example.com/products/42?color=red"));
+				assertThat(response.getHeader("Location")).endsWith(
+						"&cver=4&man=Public%20shop&t=" + encode("https://shop.example.com/products/42?color=red"));
 				MockHttpServletResponse rfc7239 = mvc
 					.perform(get("/products/42").header("Forwarded", "proto=https;host=shop.example.com"))
 					.andReturn()

@@ -9,7 +9,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-
 import io.queuekeeper.boot.autoconfigure.QueueItAutoConfiguration;
 import io.queuekeeper.boot.autoconfigure.web.servlet.QueueItWebMvcAutoConfiguration;
 import io.queuekeeper.core.testing.Encoding;
@@ -34,9 +33,9 @@ import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Shared inputs of the MockMvc behaviour tests: the account from the protocol spec's
- * test vectors, hand-made tokens and session cookies (HMAC-SHA256 computed here, not by
- * the engine), and a MockMvc built from a runner's context with the starter's filters.
+ * Shared inputs of the MockMvc behaviour tests: the account from the protocol spec's test
+ * vectors, hand-made tokens and session cookies (HMAC-SHA256 computed here, not by the
+ * engine), and a MockMvc built from a runner's context with the starter's filters.
  */
 final class QueueItFixtures {
 

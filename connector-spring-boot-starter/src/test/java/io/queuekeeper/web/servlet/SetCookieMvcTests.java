@@ -45,8 +45,8 @@ class SetCookieMvcTests {
 	void tokenWhenEventHasNoCookieSettingsThenCookieIsHostOnlyWithoutFlags() {
 		this.runner.run((context) -> {
 			List<String> cookies = setCookies(context, "/plain?queueittoken=" + token("plain", NOW + 60), null);
-			assertThat(cookies).containsExactly(cookieName("plain") + "=" + cookieValue("plain", NOW)
-					+ "; Max-Age=86400; Path=/");
+			assertThat(cookies)
+				.containsExactly(cookieName("plain") + "=" + cookieValue("plain", NOW) + "; Max-Age=86400; Path=/");
 		});
 	}
 
@@ -113,7 +113,8 @@ class SetCookieMvcTests {
 
 	@Test
 	void renewalWhenSiteIsHttpsAndCookieIsNotSecureThenWarnsOnce(CapturedOutput output) {
-		String warning = "Queue-it session cookie " + cookieName("plain") + " is sent over HTTPS without the Secure flag";
+		String warning = "Queue-it session cookie " + cookieName("plain")
+				+ " is sent over HTTPS without the Secure flag";
 		this.runner.run((context) -> {
 			for (int i = 0; i < 3; i++) {
 				setCookies(context, "https://shop.example.com/plain",
@@ -133,8 +134,8 @@ class SetCookieMvcTests {
 		assertThat(output.getAll()).doesNotContain("without the Secure flag");
 	}
 
-	private static List<String> setCookies(AssertableWebApplicationContext context, String url,
-			@Nullable Cookie cookie) throws Exception {
+	private static List<String> setCookies(AssertableWebApplicationContext context, String url, @Nullable Cookie cookie)
+			throws Exception {
 		QueueItFixtures.SetCookieRecorder recorder = new QueueItFixtures.SetCookieRecorder();
 		MockHttpServletRequestBuilder request = get(url);
 		if (cookie != null) {

@@ -86,9 +86,9 @@ class QueueItWebMvcAutoConfigurationTests {
 
 	@Test
 	void servletAppThenDecisionArgumentResolverIsRegistered() {
-		this.runner.run((context) -> assertThat(
-				context.getBean(RequestMappingHandlerAdapter.class).getCustomArgumentResolvers())
-			.hasExactlyElementsOfTypes(QueueDecisionArgumentResolver.class));
+		this.runner.run((
+				context) -> assertThat(context.getBean(RequestMappingHandlerAdapter.class).getCustomArgumentResolvers())
+					.hasExactlyElementsOfTypes(QueueDecisionArgumentResolver.class));
 	}
 
 	@Test
@@ -230,8 +230,9 @@ class QueueItWebMvcAutoConfigurationTests {
 	private static List<HandlerInterceptor> interceptorsFor(AssertableWebApplicationContext context, String path)
 			throws Exception {
 		MockHttpServletRequest request = new MockHttpServletRequest("GET", path);
-		HandlerExecutionChain chain = context.getBean("requestMappingHandlerMapping",
-				RequestMappingHandlerMapping.class).getHandler(request);
+		HandlerExecutionChain chain = context
+			.getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class)
+			.getHandler(request);
 		assertThat(chain).isNotNull();
 		return chain.getInterceptorList();
 	}
