@@ -374,9 +374,8 @@ public final class QueueConnector {
 					value.append(key).append('=').append(escapeDebugValue(item));
 				});
 				// Unlike Queue-it's connectors (spec 12 J16), the cookie is hidden from
-				// scripts,
-				// expires and stays on HTTPS, because it carries client IPs and proxy
-				// headers.
+				// scripts, expires and stays on HTTPS, because it carries client IPs and
+				// proxy headers.
 				this.cookies.add(new CookieInstruction(DEBUG_COOKIE, UrlCodec.formEncode(value.toString()),
 						DEBUG_COOKIE_MAX_AGE, null, "/", true, this.url.regionMatches(true, 0, "https:", 0, 6)));
 			}

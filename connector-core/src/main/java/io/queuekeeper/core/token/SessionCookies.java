@@ -168,12 +168,9 @@ public final class SessionCookies {
 		String fixed = (fixedValidityMinutes != null) ? fixedValidityMinutes : "";
 		String hash = this.hmac.hex(eventId + queueId + fixed + redirectType + issueTime);
 		// The wire value is the form-encoded "EventId=...&QueueId=...&Hash=..." text. It
-		// is
-		// built already encoded: the separators are constants, the issue time and the
-		// hash
-		// never need encoding, and form encoding works character by character, so only
-		// the
-		// values that come from outside go through the encoder.
+		// is built already encoded: the separators are constants, the issue time and the
+		// hash never need encoding, and form encoding works character by character, so
+		// only the values that come from outside go through the encoder.
 		StringBuilder value = new StringBuilder(192);
 		value.append("EventId%3D")
 			.append(UrlCodec.formEncode(eventId))
