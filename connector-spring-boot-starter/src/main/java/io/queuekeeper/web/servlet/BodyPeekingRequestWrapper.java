@@ -29,8 +29,10 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * Form posts are not read from the stream (the container parses them from its own
  * stream); the body is rebuilt from the parameters instead, leaving out the values that
- * came from the query string. Multipart bodies are never read and look empty to body
- * triggers.
+ * came from the query string. When a filter read the body before the interceptor (as
+ * Spring's {@code FormContentFilter} does for PUT and PATCH forms), the first
+ * {@code limit} bytes it read are kept and used. Multipart bodies are never read and look
+ * empty to body triggers.
  */
 final class BodyPeekingRequestWrapper extends HttpServletRequestWrapper {
 
@@ -43,6 +45,8 @@ final class BodyPeekingRequestWrapper extends HttpServletRequestWrapper {
 	private @Nullable String text;
 
 	private @Nullable ServletInputStream stream;
+
+	private @Nullable RecordingInputStream recording;
 
 	private @Nullable BufferedReader reader;
 
@@ -68,7 +72,10 @@ final class BodyPeekingRequestWrapper extends HttpServletRequestWrapper {
 		if (type.startsWith("multipart/")) {
 			return "";
 		}
-		if (type.startsWith(FORM_CONTENT_TYPE)) {
+		if (this.recording != null) {
+			return new String(this.recording.recorded(), charset());
+		}
+		if (type.startsWith(FORM_CONTENT_TYPE) && "POST".equalsIgnoreCase(getMethod())) {
 			return cut(formBody());
 		}
 		if (this.stream != null) {
@@ -154,8 +161,16 @@ final class BodyPeekingRequestWrapper extends HttpServletRequestWrapper {
 	public ServletInputStream getInputStream() throws IOException {
 		if (this.stream == null) {
 			ServletInputStream original = super.getInputStream();
-			this.stream = (this.peeked != null && this.peeked.length > 0)
-					? new ReplayingInputStream(this.peeked, original) : original;
+			if (this.peeked != null) {
+				this.stream = (this.peeked.length > 0) ? new ReplayingInputStream(this.peeked, original) : original;
+			}
+			else {
+				// Read before the interceptor peeked, e.g. by Spring's FormContentFilter
+				// for
+				// a PUT or PATCH form: keep the start of what goes by for body triggers.
+				this.recording = new RecordingInputStream(original, this.limit);
+				this.stream = this.recording;
+			}
 		}
 		return this.stream;
 	}
@@ -166,6 +181,62 @@ final class BodyPeekingRequestWrapper extends HttpServletRequestWrapper {
 			this.reader = new BufferedReader(new InputStreamReader(getInputStream(), charset()));
 		}
 		return this.reader;
+	}
+
+	/**
+	 * Passes the original stream through and keeps a copy of its first bytes.
+	 */
+	private static final class RecordingInputStream extends ServletInputStream {
+
+		private final ServletInputStream original;
+
+		private final ByteArrayOutputStream head;
+
+		private final int limit;
+
+		RecordingInputStream(ServletInputStream original, int limit) {
+			this.original = original;
+			this.limit = limit;
+			this.head = new ByteArrayOutputStream(Math.min(limit, 8192));
+		}
+
+		byte[] recorded() {
+			return this.head.toByteArray();
+		}
+
+		@Override
+		public int read() throws IOException {
+			int read = this.original.read();
+			if (read >= 0 && this.head.size() < this.limit) {
+				this.head.write(read);
+			}
+			return read;
+		}
+
+		@Override
+		public int read(byte[] buffer, int offset, int length) throws IOException {
+			int read = this.original.read(buffer, offset, length);
+			if (read > 0 && this.head.size() < this.limit) {
+				this.head.write(buffer, offset, Math.min(read, this.limit - this.head.size()));
+			}
+			return read;
+		}
+
+		@Override
+		public boolean isFinished() {
+			return this.original.isFinished();
+		}
+
+		@Override
+		public boolean isReady() {
+			return this.original.isReady();
+		}
+
+		@Override
+		public void setReadListener(ReadListener listener) {
+			this.original.setReadListener(listener);
+		}
+
 	}
 
 	/**
