@@ -51,7 +51,7 @@ public record QueueToken(String token, String eventId, String queueId, long time
 		String redirectType = null;
 		// Scans the pairs in place rather than splitting into lists: every visitor back
 		// from the waiting room brings a token. The rules are those of splitting on '~'
-		// and then on '_' with trailing empty parts dropped (Strings.split): a pair
+		// and then on '_' with trailing empty parts dropped (String.split): a pair
 		// counts when, without its trailing underscores, it holds exactly one '_'.
 		int length = token.length();
 		int start = 0;
