@@ -11,6 +11,7 @@ import io.queuekeeper.core.config.ActionType;
 import io.queuekeeper.core.config.Integration;
 import io.queuekeeper.core.config.IntegrationConfig;
 import io.queuekeeper.core.config.RedirectLogic;
+import io.queuekeeper.core.enqueue.EnqueueTokenPolicy;
 import io.queuekeeper.core.http.ConnectorRequest;
 import io.queuekeeper.core.http.CookieInstruction;
 import io.queuekeeper.core.http.ResponseHeader;
@@ -66,12 +67,24 @@ public final class QueueConnector {
 
 	private final String runtime;
 
+	private final EnqueueTokenIssuer enqueueTokens;
+
 	/**
-	 * Creates a connector.
+	 * Creates a connector that issues no enqueue tokens.
 	 * @param settings the account settings
 	 */
 	public QueueConnector(ConnectorSettings settings) {
+		this(settings, EnqueueTokenPolicy.disabled());
+	}
+
+	/**
+	 * Creates a connector whose queue redirects carry enqueue tokens as the policy says.
+	 * @param settings the account settings
+	 * @param enqueueTokens when to issue enqueue tokens and what they contain
+	 */
+	public QueueConnector(ConnectorSettings settings, EnqueueTokenPolicy enqueueTokens) {
 		this.settings = settings;
+		this.enqueueTokens = new EnqueueTokenIssuer(settings, enqueueTokens);
 		HmacSha256 hmac = new HmacSha256(settings.secretKey());
 		this.tokens = new TokenVerifier(hmac);
 		this.cookies = new SessionCookies(hmac);
@@ -209,7 +222,8 @@ public final class QueueConnector {
 		ValidationResult result;
 		boolean accepted = false;
 		if (token == null) {
-			result = redirect(event, this.urls.queue(event, target), exchange.ajax);
+			String enqueueToken = this.enqueueTokens.issue(exchange.request, event.eventId());
+			result = redirect(event, this.urls.queue(event, enqueueToken, target), exchange.ajax);
 		}
 		else {
 			TokenError error = this.tokens.verify(token, event.eventId(), exchange.now);

@@ -24,8 +24,19 @@ final class RedirectUrls {
 	}
 
 	String queue(EventSettings event, @Nullable String target) {
+		return queue(event, null, target);
+	}
+
+	/**
+	 * The queue redirect with an enqueue token, which goes after {@code cid} and
+	 * {@code l} and before {@code t} (spec 10.4), unencoded because it is URL-safe.
+	 */
+	String queue(EventSettings event, @Nullable String enqueueToken, @Nullable String target) {
 		StringBuilder url = base(event.queueDomain(), "");
 		appendQuery(url, event, true);
+		if (enqueueToken != null) {
+			url.append("&enqueuetoken=").append(enqueueToken);
+		}
 		appendTarget(url, "t", target);
 		return url.toString();
 	}

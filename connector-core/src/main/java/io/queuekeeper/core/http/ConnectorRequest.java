@@ -1,5 +1,7 @@
 package io.queuekeeper.core.http;
 
+import java.security.Principal;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,6 +39,14 @@ public interface ConnectorRequest {
 	 * for connector diagnostics.
 	 */
 	default @Nullable String remoteAddress() {
+		return null;
+	}
+
+	/**
+	 * Returns the authenticated user, or {@code null} when the request is anonymous or
+	 * the stack does not know. The engine never reads it; enqueue token customizers do.
+	 */
+	default @Nullable Principal principal() {
 		return null;
 	}
 

@@ -109,6 +109,26 @@ public final class Vectors {
 
 	public static final String TV18_URLENCODER = "a+b%7Ec*d%21e%27%28f%29%7Cg%2Fh";
 
+	/** Token identifier of the enqueue token vectors TV-19 and TV-19b. */
+	public static final String TV19_TI = "2b2f3c4d-5e6f-4a0b-9c8d-7e6f5a4b3c2d";
+
+	/** Issue time of TV-19 in epoch milliseconds. */
+	public static final long TV19_ISS = 1700000000000L;
+
+	/** Expiry of TV-19 in epoch milliseconds. */
+	public static final long TV19_EXP = 1700000240000L;
+
+	public static final String TV19_IP = "203.0.113.7";
+
+	/** The plain payload JSON of TV-19. */
+	public static final String TV19_PAYLOAD = "{\"r\":0.4578,\"k\":\"XKDI42W\",\"cd\":{\"size\":\"medium\"}}";
+
+	/** Enqueue token with expiry, IP and payload. */
+	public static final String TV19 = "eyJ0eXAiOiJRVDEiLCJlbmMiOiJBRVMyNTYiLCJpc3MiOjE3MDAwMDAwMDAwMDAsImV4cCI6MTcwMDAwMDI0MDAwMCwidGkiOiIyYjJmM2M0ZC01ZTZmLTRhMGItOWM4ZC03ZTZmNWE0YjNjMmQiLCJjIjoidGlja2V0YW5pYSIsImUiOiJzdW1tZXJzYWxlIiwiaXAiOiIyMDMuMC4xMTMuNyJ9._qmwHjZjbxTs4nMokm7KiS_dBO3dDsU78LaialmwcQFAQQdP97BHJkI5tL_6i_6UU1uIxN47Al1BLzZu7MJwJg.m55RkI33gss5ra8pmtNEB71GXBaqVbW1s8pMKdjSqwI";
+
+	/** TV-19 without expiry, IP and payload. */
+	public static final String TV19B = "eyJ0eXAiOiJRVDEiLCJlbmMiOiJBRVMyNTYiLCJpc3MiOjE3MDAwMDAwMDAwMDAsInRpIjoiMmIyZjNjNGQtNWU2Zi00YTBiLTljOGQtN2U2ZjVhNGIzYzJkIiwiYyI6InRpY2tldGFuaWEiLCJlIjoic3VtbWVyc2FsZSJ9..cXtAJZ9qONlR7UrM81aC2F5z0aZtcef-jwSPF6dv73E";
+
 	/** The cookie name of {@link #EVENT}. */
 	public static final String COOKIE_NAME = "QueueITAccepted-SDFrts345E-V3_summersale";
 
