@@ -27,6 +27,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import io.queuekeeper.core.config.IntegrationConfigParser;
+import io.queuekeeper.core.enqueue.EnqueueTokenCodec;
 import io.queuekeeper.core.internal.HmacSha256;
 import io.queuekeeper.core.testing.TestRequest;
 import org.assertj.core.api.Assertions;
@@ -100,6 +101,7 @@ class CoreArchitectureTests {
 		assertThat(PRODUCTION_CLASSES.contain(QueueConnector.class)).isTrue();
 		assertThat(PRODUCTION_CLASSES.contain(IntegrationConfigParser.class)).isTrue();
 		assertThat(PRODUCTION_CLASSES.contain(HmacSha256.class)).isTrue();
+		assertThat(PRODUCTION_CLASSES.contain(EnqueueTokenCodec.class)).isTrue();
 		assertThat(PRODUCTION_CLASSES.contain(TestRequest.class)).isFalse();
 		assertThat(PRODUCTION_CLASSES.contain(CoreArchitectureTests.class)).isFalse();
 		assertThat(PRODUCTION_CLASSES).hasSizeGreaterThan(30);

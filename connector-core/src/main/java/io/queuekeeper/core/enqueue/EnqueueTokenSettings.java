@@ -43,7 +43,7 @@ public record EnqueueTokenSettings(boolean enabled, Duration validity, boolean k
 		Objects.requireNonNull(validity, "validity");
 		if (validity.compareTo(MIN_VALIDITY) < 0 || validity.compareTo(MAX_VALIDITY) > 0) {
 			throw new ConnectorConfigurationException(
-					"enqueue token validity must be between 30s and 1d, e.g. 240s; was " + validity);
+					"enqueue token validity must be at least 30s and at most 1d, e.g. 240s; was " + validity);
 		}
 	}
 
