@@ -1,7 +1,9 @@
 package io.queuekeeper.boot.autoconfigure;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -11,6 +13,9 @@ import io.queuekeeper.core.ConnectorSettings;
 import io.queuekeeper.core.QueueConnector;
 import io.queuekeeper.core.QueueEventConfig;
 import io.queuekeeper.core.config.IntegrationConfigProvider;
+import io.queuekeeper.core.enqueue.EnqueueTokenPolicy;
+import io.queuekeeper.core.enqueue.EnqueueTokenSettings;
+import io.queuekeeper.web.EnqueueTokenCustomizer;
 import io.queuekeeper.web.ProtectionSettings;
 import io.queuekeeper.web.QueueEvents;
 import org.jspecify.annotations.Nullable;
@@ -26,9 +31,10 @@ import org.springframework.core.io.ResourceLoader;
 
 /**
  * Auto-configuration of the Queue-it engine for web applications: the
- * {@link QueueConnector}, the events defined in code, the integration config source and
- * the web-level settings. Switched off by {@code queueit.enabled=false}. A unique
- * {@link Clock} bean, if the application defines one, is the engine's clock.
+ * {@link QueueConnector}, the events defined in code, the enqueue token policy (with the
+ * application's {@link EnqueueTokenCustomizer} beans, in order), the integration config
+ * source and the web-level settings. Switched off by {@code queueit.enabled=false}. A
+ * unique {@link Clock} bean, if the application defines one, is the engine's clock.
  *
  * @since 0.1.0
  */
@@ -43,15 +49,34 @@ public final class QueueItAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	QueueConnector queueConnector(QueueItProperties properties, ObjectProvider<Clock> clock) {
-		return new QueueConnector(connectorSettings(properties, clock.getIfUnique(Clock::systemUTC)));
+	QueueConnector queueConnector(QueueItProperties properties, ObjectProvider<Clock> clock,
+			EnqueueTokenPolicy enqueueTokens) {
+		return new QueueConnector(connectorSettings(properties, clock.getIfUnique(Clock::systemUTC)), enqueueTokens);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	EnqueueTokenPolicy queueItEnqueueTokenPolicy(QueueItProperties properties,
+			ObjectProvider<EnqueueTokenCustomizer> customizers) {
+		List<EnqueueTokenCustomizer> ordered = customizers.orderedStream().toList();
+		return enqueueTokenPolicy(properties).withCustomizer((token) -> {
+			for (EnqueueTokenCustomizer customizer : ordered) {
+				customizer.customize(token);
+			}
+		});
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	QueueEvents queueItEvents(QueueItProperties properties) {
 		Map<String, QueueEventConfig> events = new LinkedHashMap<>();
-		properties.getEvents().forEach((id, event) -> events.put(id, eventConfig(id, event)));
+		properties.getEvents().forEach((id, event) -> {
+			// An entry with only enqueue token settings tunes an event of the integration
+			// config; it does not define an event in code.
+			if (!isBlank(event.getQueueDomain()) || !event.getEnqueueToken().isConfigured()) {
+				events.put(id, eventConfig(id, event));
+			}
+		});
 		return new QueueEvents(events);
 	}
 
@@ -122,6 +147,40 @@ public final class QueueItAutoConfiguration {
 		catch (ConnectorConfigurationException ex) {
 			throw new ConnectorConfigurationException(prefix + " is not usable: " + ex.getMessage(), ex);
 		}
+	}
+
+	static EnqueueTokenPolicy enqueueTokenPolicy(QueueItProperties properties) {
+		QueueItProperties.EnqueueToken global = properties.getEnqueueToken();
+		EnqueueTokenSettings defaults = enqueueTokenSettings("queueit.enqueue-token", global.isEnabled(),
+				global.getValidity(), global.isKey(), global.isIpBinding(), global.isForwardedForBinding());
+		Map<String, EnqueueTokenSettings> events = new LinkedHashMap<>();
+		properties.getEvents().forEach((id, event) -> {
+			QueueItProperties.EventEnqueueToken token = event.getEnqueueToken();
+			if (token.isConfigured()) {
+				events.put(id,
+						enqueueTokenSettings("queueit.events." + id + ".enqueue-token",
+								orDefault(token.getEnabled(), defaults.enabled()),
+								(token.getValidity() != null) ? token.getValidity() : defaults.validity(),
+								orDefault(token.getKey(), defaults.key()),
+								orDefault(token.getIpBinding(), defaults.ipBinding()),
+								orDefault(token.getForwardedForBinding(), defaults.forwardedForBinding())));
+			}
+		});
+		return EnqueueTokenPolicy.of(defaults).withEvents(events);
+	}
+
+	private static EnqueueTokenSettings enqueueTokenSettings(String prefix, boolean enabled, Duration validity,
+			boolean key, boolean ipBinding, boolean forwardedForBinding) {
+		if (validity.compareTo(EnqueueTokenSettings.MIN_VALIDITY) < 0
+				|| validity.compareTo(EnqueueTokenSettings.MAX_VALIDITY) > 0) {
+			throw new ConnectorConfigurationException(
+					prefix + ".validity must be at least 30s and at most 1d, e.g. 240s; was " + validity);
+		}
+		return new EnqueueTokenSettings(enabled, validity, key, ipBinding, forwardedForBinding);
+	}
+
+	private static boolean orDefault(@Nullable Boolean value, boolean fallback) {
+		return (value != null) ? value : fallback;
 	}
 
 	private static boolean isBlank(@Nullable String value) {

@@ -362,6 +362,185 @@ public class QueueItProperties {
 			this.layoutName = layoutName;
 		}
 
+		/**
+		 * Enqueue tokens in queue redirects to this event.
+		 */
+		private final EventEnqueueToken enqueueToken = new EventEnqueueToken();
+
+		public EventEnqueueToken getEnqueueToken() {
+			return this.enqueueToken;
+		}
+
+	}
+
+	/**
+	 * Enqueue tokens in queue redirects, for every event;
+	 * queueit.events.<id>.enqueue-token overrides them per event.
+	 */
+	private final EnqueueToken enqueueToken = new EnqueueToken();
+
+	public EnqueueToken getEnqueueToken() {
+		return this.enqueueToken;
+	}
+
+	/**
+	 * Enqueue tokens (QueueToken V1) that the connector signs into queue redirects, so
+	 * that the waiting room can bind a visitor to a key, an IP address or custom data.
+	 */
+	public static class EnqueueToken {
+
+		/**
+		 * Whether queue redirects carry an enqueue token.
+		 */
+		private boolean enabled;
+
+		/**
+		 * How long a token is valid after it is issued; at least 30 seconds. A bare
+		 * number means seconds.
+		 */
+		@DurationUnit(ChronoUnit.SECONDS)
+		private Duration validity = Duration.ofSeconds(240);
+
+		/**
+		 * Whether every token carries a payload key: the one an EnqueueTokenCustomizer
+		 * sets, else a random UUID.
+		 */
+		private boolean key = true;
+
+		/**
+		 * Whether tokens are bound to the client's IP address as the application sees it.
+		 */
+		private boolean ipBinding;
+
+		/**
+		 * Whether tokens are bound to the request's X-Forwarded-For header.
+		 */
+		private boolean forwardedForBinding;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Duration getValidity() {
+			return this.validity;
+		}
+
+		public void setValidity(Duration validity) {
+			this.validity = validity;
+		}
+
+		public boolean isKey() {
+			return this.key;
+		}
+
+		public void setKey(boolean key) {
+			this.key = key;
+		}
+
+		public boolean isIpBinding() {
+			return this.ipBinding;
+		}
+
+		public void setIpBinding(boolean ipBinding) {
+			this.ipBinding = ipBinding;
+		}
+
+		public boolean isForwardedForBinding() {
+			return this.forwardedForBinding;
+		}
+
+		public void setForwardedForBinding(boolean forwardedForBinding) {
+			this.forwardedForBinding = forwardedForBinding;
+		}
+
+	}
+
+	/**
+	 * Enqueue token settings of one event; each one left unset is taken from
+	 * queueit.enqueue-token.
+	 */
+	public static class EventEnqueueToken {
+
+		/**
+		 * Whether queue redirects to this event carry an enqueue token.
+		 */
+		private @Nullable Boolean enabled;
+
+		/**
+		 * How long a token is valid after it is issued; at least 30 seconds. A bare
+		 * number means seconds.
+		 */
+		@DurationUnit(ChronoUnit.SECONDS)
+		private @Nullable Duration validity;
+
+		/**
+		 * Whether every token carries a payload key: the one an EnqueueTokenCustomizer
+		 * sets, else a random UUID.
+		 */
+		private @Nullable Boolean key;
+
+		/**
+		 * Whether tokens are bound to the client's IP address as the application sees it.
+		 */
+		private @Nullable Boolean ipBinding;
+
+		/**
+		 * Whether tokens are bound to the request's X-Forwarded-For header.
+		 */
+		private @Nullable Boolean forwardedForBinding;
+
+		public @Nullable Boolean getEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(@Nullable Boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public @Nullable Duration getValidity() {
+			return this.validity;
+		}
+
+		public void setValidity(@Nullable Duration validity) {
+			this.validity = validity;
+		}
+
+		public @Nullable Boolean getKey() {
+			return this.key;
+		}
+
+		public void setKey(@Nullable Boolean key) {
+			this.key = key;
+		}
+
+		public @Nullable Boolean getIpBinding() {
+			return this.ipBinding;
+		}
+
+		public void setIpBinding(@Nullable Boolean ipBinding) {
+			this.ipBinding = ipBinding;
+		}
+
+		public @Nullable Boolean getForwardedForBinding() {
+			return this.forwardedForBinding;
+		}
+
+		public void setForwardedForBinding(@Nullable Boolean forwardedForBinding) {
+			this.forwardedForBinding = forwardedForBinding;
+		}
+
+		/**
+		 * Whether any setting is made for this event.
+		 */
+		boolean isConfigured() {
+			return this.enabled != null || this.validity != null || this.key != null || this.ipBinding != null
+					|| this.forwardedForBinding != null;
+		}
+
 	}
 
 }

@@ -1,5 +1,7 @@
 package io.queuekeeper.web.servlet;
 
+import java.security.Principal;
+
 import io.queuekeeper.core.http.ConnectorRequest;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
@@ -56,6 +58,11 @@ final class ServletConnectorRequest implements ConnectorRequest {
 	@Override
 	public @Nullable String remoteAddress() {
 		return this.request.getRemoteAddr();
+	}
+
+	@Override
+	public @Nullable Principal principal() {
+		return this.request.getUserPrincipal();
 	}
 
 	@Override
