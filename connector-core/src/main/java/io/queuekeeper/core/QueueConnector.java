@@ -66,12 +66,24 @@ public final class QueueConnector {
 
 	private final String runtime;
 
+	private final ConnectorObserver observer;
+
 	/**
 	 * Creates a connector.
 	 * @param settings the account settings
 	 */
 	public QueueConnector(ConnectorSettings settings) {
+		this(settings, ConnectorObserver.NONE);
+	}
+
+	/**
+	 * Creates a connector that reports rejected tokens and cookies.
+	 * @param settings the account settings
+	 * @param observer told about each rejected token or cookie
+	 */
+	public QueueConnector(ConnectorSettings settings, ConnectorObserver observer) {
 		this.settings = settings;
+		this.observer = observer;
 		HmacSha256 hmac = new HmacSha256(settings.secretKey());
 		this.tokens = new TokenVerifier(hmac);
 		this.cookies = new SessionCookies(hmac);
@@ -224,11 +236,15 @@ public final class QueueConnector {
 						token.redirectType(), null, exchange.ajax);
 			}
 			else {
+				this.observer.tokenRejected(event.eventId(), error);
 				result = redirect(event, this.urls.error(event, error, token.token(), exchange.now, target),
 						exchange.ajax);
 			}
 		}
 		if (state.found() && !accepted) {
+			if (!state.valid()) {
+				this.observer.cookieRejected(event.eventId());
+			}
 			exchange.cookies.add(this.cookies.clear(event.eventId(), event.cookieDomain(), event.cookieHttpOnly(),
 					event.cookieSecure()));
 		}
