@@ -39,6 +39,9 @@ final class IntegrationConfigSetup {
 	 */
 	static CachingIntegrationConfigProvider start(ResourceLoader resourceLoader, QueueItProperties properties,
 			Clock clock) {
+		// The account settings first, so that a bad customer id is reported as such
+		// rather than as a bad URL.
+		QueueItAutoConfiguration.connectorSettings(properties, clock);
 		QueueItProperties.IntegrationConfig config = properties.getIntegrationConfig();
 		Duration pollInterval = positive(config.getPollInterval(), "poll-interval", "5m");
 		Duration timeout = positive(config.getTimeout(), "timeout", "4s");
@@ -120,7 +123,7 @@ final class IntegrationConfigSetup {
 		}
 		catch (URISyntaxException ex) {
 			throw new ConnectorConfigurationException(PREFIX + "url is not a valid URL (" + ex.getReason()
-					+ "): set it like " + QueueItProperties.IntegrationConfig.DEFAULT_URL, ex);
+					+ "): set it like " + QueueItProperties.IntegrationConfig.DEFAULT_URL);
 		}
 		String scheme = uri.getScheme();
 		if (uri.getHost() == null || !("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme))) {

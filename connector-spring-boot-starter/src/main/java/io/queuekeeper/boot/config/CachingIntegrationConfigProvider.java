@@ -279,7 +279,9 @@ public final class CachingIntegrationConfigProvider implements IntegrationConfig
 			downloaded = snapshot(client.fetch(), IntegrationConfigSource.GO);
 		}
 		catch (IntegrationConfigClient.FetchException ex) {
-			failed(ex.getMessage());
+			if (!this.closed) {
+				failed(ex.getMessage());
+			}
 			return null;
 		}
 		catch (InvalidIntegrationConfigException ex) {
