@@ -23,12 +23,19 @@ public interface ConnectorObserver {
 	default void tokenRejected(String eventId, TokenError error) {
 	}
 
+	/** Reason of a cookie that was signed and for the event, but too old. */
+	String COOKIE_EXPIRED = "expired";
+
+	/** Reason of a cookie that was malformed, tampered with or for another event. */
+	String COOKIE_INVALID = "invalid";
+
 	/**
-	 * Called when a session cookie was present but could not be trusted (tampered,
-	 * expired or for another event), so the visitor is not let in on it.
+	 * Called when a session cookie was present but could not be trusted, so the visitor
+	 * is not let in on it.
 	 * @param eventId the event whose cookie it is
+	 * @param reason {@link #COOKIE_EXPIRED} or {@link #COOKIE_INVALID}
 	 */
-	default void cookieRejected(String eventId) {
+	default void cookieRejected(String eventId, String reason) {
 	}
 
 }

@@ -242,8 +242,14 @@ public final class QueueConnector {
 			}
 		}
 		if (state.found() && !accepted) {
-			if (!state.valid()) {
-				this.observer.cookieRejected(event.eventId());
+			if (this.observer != ConnectorObserver.NONE) {
+				// Only on this rare path, and only when someone listens: was the cookie
+				// authentic but old, or not to be trusted at all?
+				boolean authentic = this.cookies
+					.read(exchange.request, event.eventId(), event.cookieValidityMinutes(), false, exchange.now)
+					.valid();
+				this.observer.cookieRejected(event.eventId(),
+						authentic ? ConnectorObserver.COOKIE_EXPIRED : ConnectorObserver.COOKIE_INVALID);
 			}
 			exchange.cookies.add(this.cookies.clear(event.eventId(), event.cookieDomain(), event.cookieHttpOnly(),
 					event.cookieSecure()));
@@ -259,6 +265,9 @@ public final class QueueConnector {
 		}
 		CookieState state = this.cookies.read(exchange.request, event.eventId(), -1, false, exchange.now);
 		if (!state.valid()) {
+			if (state.found()) {
+				this.observer.cookieRejected(event.eventId(), ConnectorObserver.COOKIE_INVALID);
+			}
 			return new ValidationResult(ResultType.CANCEL, event.actionName(), event.eventId(), null, null, null,
 					exchange.ajax);
 		}

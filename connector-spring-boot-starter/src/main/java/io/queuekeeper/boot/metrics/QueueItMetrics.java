@@ -27,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  * <li>{@value #TOKEN_FAILURES} counts refused tokens by {@code event} and {@code reason}
  * ({@code hash}, {@code eventid}, {@code timestamp});</li>
  * <li>{@value #COOKIE_REJECTIONS} counts untrusted session cookies by {@code event} and
- * {@code reason};</li>
+ * {@code reason} ({@code expired}, {@code invalid});</li>
  * <li>{@value #CONFIG_REFRESHES} counts config loads by {@code outcome} ({@code success},
  * {@code failure}), and the gauges {@value #CONFIG_AGE} (seconds since the last success)
  * and {@value #CONFIG_VERSION} describe the snapshot in use.</li>
@@ -119,10 +119,10 @@ public final class QueueItMetrics implements ConnectorObserver, DecisionObserver
 	}
 
 	@Override
-	public void cookieRejected(String eventId) {
+	public void cookieRejected(String eventId, String reason) {
 		Counter.builder(COOKIE_REJECTIONS)
 			.tag("event", eventId)
-			.tag("reason", "invalid")
+			.tag("reason", reason)
 			.register(this.registry)
 			.increment();
 	}

@@ -50,8 +50,11 @@ class MetricsMvcTests {
 			assertThat(registry.get(QueueItMetrics.DECISIONS).tag("outcome", "error").counter().count()).isEqualTo(1.0);
 			assertThat(registry.get(QueueItMetrics.TOKEN_FAILURES).tag("reason", "timestamp").counter().count())
 				.isEqualTo(1.0);
-			assertThat(registry.get(QueueItMetrics.COOKIE_REJECTIONS).tag("event", "summersale").counter().count())
-				.isEqualTo(1.0);
+			assertThat(registry.get(QueueItMetrics.COOKIE_REJECTIONS)
+				.tag("event", "summersale")
+				.tag("reason", "invalid")
+				.counter()
+				.count()).isEqualTo(1.0);
 			assertThat(registry.get(QueueItMetrics.DECISION_LATENCY).timer().count()).isEqualTo(4);
 			assertThat(registry.get(QueueItMetrics.CONFIG_VERSION).gauge().value()).isEqualTo(3.0);
 		});
