@@ -33,9 +33,9 @@ final class IntegrationConfigSetup {
 	}
 
 	/**
-	 * Creates and starts the provider. GO is polled when {@code queueit.api-key} or
-	 * {@code queueit.integration-config.url} is set; the location is then the first
-	 * snapshot, otherwise the only one.
+	 * Creates and starts the provider. GO is polled when {@code queueit.api-key} is set
+	 * or {@code queueit.integration-config.url} is changed; the location is then the
+	 * first snapshot, otherwise the only one.
 	 */
 	static CachingIntegrationConfigProvider start(ResourceLoader resourceLoader, QueueItProperties properties,
 			Clock clock) {
@@ -104,12 +104,10 @@ final class IntegrationConfigSetup {
 	private static @Nullable IntegrationConfigClient client(QueueItProperties properties,
 			QueueItProperties.IntegrationConfig config, Duration timeout) {
 		String apiKey = hasText(properties.getApiKey()) ? properties.getApiKey() : null;
-		String template = config.getUrl();
-		if (!hasText(template)) {
-			if (apiKey == null) {
-				return null;
-			}
-			template = QueueItProperties.IntegrationConfig.DEFAULT_URL;
+		String template = hasText(config.getUrl()) ? config.getUrl() : QueueItProperties.IntegrationConfig.DEFAULT_URL;
+		if (apiKey == null && template.equals(QueueItProperties.IntegrationConfig.DEFAULT_URL)) {
+			// The secure endpoint answers 401 without a key: nothing to poll.
+			return null;
 		}
 		String customerId = properties.getCustomerId();
 		if (template.contains("{customer-id}") && !hasText(customerId)) {

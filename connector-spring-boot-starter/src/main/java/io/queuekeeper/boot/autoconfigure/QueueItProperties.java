@@ -161,12 +161,10 @@ public class QueueItProperties {
 		private @Nullable String location;
 
 		/**
-		 * URL the integration config is polled from; {customer-id} is replaced. Unset
-		 * means GO's secure endpoint
-		 * https://{customer-id}.queue-it.net/status/integrationconfig/secure/{customer-id},
-		 * polled when api-key is set.
+		 * URL the integration config is polled from, with {customer-id} replaced; polled
+		 * when api-key is set or this URL is changed.
 		 */
-		private @Nullable String url;
+		private String url = DEFAULT_URL;
 
 		/**
 		 * How often the integration config is polled.
@@ -206,11 +204,11 @@ public class QueueItProperties {
 			this.location = location;
 		}
 
-		public @Nullable String getUrl() {
+		public String getUrl() {
 			return this.url;
 		}
 
-		public void setUrl(@Nullable String url) {
+		public void setUrl(String url) {
 			this.url = url;
 		}
 

@@ -87,6 +87,30 @@ class QueueItIntegrationConfigAutoConfigurationTests {
 	}
 
 	@Test
+	void startWhenOnlyUrlIsChangedThenGoIsPolledWithoutApiKey() {
+		this.go.publish(GoPlatformServer.config(4, "Public"));
+		this.runner.withPropertyValues("queueit.integration-config.url=" + this.go.uri()).run((context) -> {
+			assertThat(context.getBean(IntegrationConfigProvider.class).current()).map(IntegrationConfig::version)
+				.hasValue(4);
+			assertThat(this.go.requests()).first().satisfies((request) -> assertThat(request.apiKey()).isNull());
+		});
+	}
+
+	@Test
+	void startWhenApiKeyIsSetWithLocationThenLocationIsTheFirstSnapshotAndGoIsPolled() {
+		this.go.answer(GoPlatformServer.Answer.status(500));
+		this.runner
+			.withPropertyValues("queueit.api-key=" + API_KEY, "queueit.integration-config.url=" + this.go.uri(),
+					"queueit.integration-config.location=classpath:queueit/shop.json")
+			.run((context) -> {
+				CachingIntegrationConfigProvider provider = context.getBean(CachingIntegrationConfigProvider.class);
+				assertThat(provider.polls()).isTrue();
+				assertThat(provider.current()).map(IntegrationConfig::version).hasValue(3);
+				assertThat(provider.status().source()).isEqualTo(IntegrationConfigSource.LOCATION);
+			});
+	}
+
+	@Test
 	void startWhenOnlyLocationIsSetThenGoIsNotPolled() {
 		this.runner.withPropertyValues("queueit.integration-config.location=classpath:queueit/shop.json")
 			.run((context) -> {
@@ -137,7 +161,7 @@ class QueueItIntegrationConfigAutoConfigurationTests {
 				assertThat(config.getPush().isEnabled()).isFalse();
 				assertThat(config.getPush().getPath()).isEqualTo("/go/push");
 				assertThat(config.getPush().getMaxBodySize().toKilobytes()).isEqualTo(512);
-				assertThat(config.getUrl()).isNull();
+				assertThat(config.getUrl()).isEqualTo(QueueItProperties.IntegrationConfig.DEFAULT_URL);
 			});
 	}
 
@@ -147,7 +171,7 @@ class QueueItIntegrationConfigAutoConfigurationTests {
 		assertThat(config.getPollInterval()).isEqualTo(Duration.ofMinutes(5));
 		assertThat(config.getTimeout()).isEqualTo(Duration.ofSeconds(4));
 		assertThat(config.getPush().isEnabled()).isFalse();
-		assertThat(QueueItProperties.IntegrationConfig.DEFAULT_URL)
+		assertThat(config.getUrl())
 			.isEqualTo("https://{customer-id}.queue-it.net/status/integrationconfig/secure/{customer-id}");
 	}
 
