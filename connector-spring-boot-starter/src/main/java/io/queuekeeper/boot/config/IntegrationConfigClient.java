@@ -1,6 +1,5 @@
 package io.queuekeeper.boot.config;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,8 +9,12 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.queuekeeper.core.QueueConnector;
 import org.jspecify.annotations.Nullable;
@@ -84,17 +87,29 @@ public final class IntegrationConfigClient {
 			request.header("api-key", this.apiKey);
 		}
 		HttpResponse<byte[]> response;
+		// The request timeout ends when the headers arrive; waiting on the future bounds
+		// the whole exchange, body included, and cancelling it aborts the exchange.
+		CompletableFuture<HttpResponse<byte[]>> exchange = this.client.sendAsync(request.build(),
+				HttpResponse.BodyHandlers.ofByteArray());
 		try {
-			response = this.client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+			response = exchange.get(this.timeout.toNanos(), TimeUnit.NANOSECONDS);
 		}
-		catch (HttpTimeoutException ex) {
-			throw new FetchException("no answer from " + this.uri.getHost() + " within " + this.timeout, ex);
+		catch (TimeoutException ex) {
+			exchange.cancel(true);
+			throw new FetchException(noAnswer(), ex);
 		}
-		catch (IOException ex) {
-			throw new FetchException("download from " + this.uri.getHost() + " failed: " + ex.getClass().getSimpleName()
-					+ ((ex.getMessage() != null) ? ": " + ex.getMessage() : ""), ex);
+		catch (ExecutionException ex) {
+			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
+			if (cause instanceof HttpTimeoutException) {
+				throw new FetchException(noAnswer(), cause);
+			}
+			throw new FetchException(
+					"download from " + this.uri.getHost() + " failed: " + cause.getClass().getSimpleName()
+							+ ((cause.getMessage() != null) ? ": " + cause.getMessage() : ""),
+					cause);
 		}
 		catch (InterruptedException ex) {
+			exchange.cancel(true);
 			Thread.currentThread().interrupt();
 			throw new FetchException("download interrupted", ex);
 		}
@@ -118,6 +133,10 @@ public final class IntegrationConfigClient {
 		catch (CharacterCodingException ex) {
 			throw new FetchException("document is not UTF-8", ex);
 		}
+	}
+
+	private String noAnswer() {
+		return "no answer from " + this.uri.getHost() + " within " + this.timeout;
 	}
 
 	/**

@@ -73,6 +73,19 @@ public final class GoPlatformServer implements AutoCloseable {
 				return;
 			}
 			byte[] body = current.body().getBytes(StandardCharsets.UTF_8);
+			if (current.stalled()) {
+				exchange.sendResponseHeaders(200, body.length);
+				OutputStream output = exchange.getResponseBody();
+				output.write(body, 0, 10);
+				output.flush();
+				try {
+					this.release.await(30, TimeUnit.SECONDS);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				return;
+			}
 			if (current.truncated()) {
 				exchange.sendResponseHeaders(current.status(), body.length + 1000L);
 				try (OutputStream output = exchange.getResponseBody()) {
@@ -109,22 +122,26 @@ public final class GoPlatformServer implements AutoCloseable {
 	/**
 	 * What the server answers.
 	 */
-	public record Answer(int status, String body, boolean hang, boolean truncated) {
+	public record Answer(int status, String body, boolean hang, boolean truncated, boolean stalled) {
 
 		public static Answer document(String body) {
-			return new Answer(200, body, false, false);
+			return new Answer(200, body, false, false, false);
 		}
 
 		public static Answer status(int status) {
-			return new Answer(status, "{\"error\":\"nope\"}", false, false);
+			return new Answer(status, "{\"error\":\"nope\"}", false, false, false);
 		}
 
 		public static Answer hanging() {
-			return new Answer(200, "", true, false);
+			return new Answer(200, "", true, false, false);
+		}
+
+		public static Answer stalledBody(String body) {
+			return new Answer(200, body, false, false, true);
 		}
 
 		public static Answer truncated(String body) {
-			return new Answer(200, body, false, true);
+			return new Answer(200, body, false, true, false);
 		}
 
 	}
