@@ -125,6 +125,7 @@ public final class QueueItAutoConfiguration {
 	static class ServletPushConfiguration {
 
 		@Bean
+		@ConditionalOnMissingBean(name = "queueItIntegrationConfigPushFilter")
 		FilterRegistrationBean<IntegrationConfigPushFilter> queueItIntegrationConfigPushFilter(
 				QueueItProperties properties, ObjectProvider<CachingIntegrationConfigProvider> provider) {
 			IntegrationConfigPush push = IntegrationConfigSetup.push(properties, provider.getIfUnique());
@@ -143,6 +144,7 @@ public final class QueueItAutoConfiguration {
 	static class ReactivePushConfiguration {
 
 		@Bean
+		@ConditionalOnMissingBean
 		ServerIntegrationConfigPushFilter queueItIntegrationConfigPushWebFilter(QueueItProperties properties,
 				ObjectProvider<CachingIntegrationConfigProvider> provider) {
 			IntegrationConfigPush push = IntegrationConfigSetup.push(properties, provider.getIfUnique());

@@ -294,7 +294,9 @@ public final class CachingIntegrationConfigProvider implements IntegrationConfig
 			return null;
 		}
 		succeeded();
-		persist(downloaded);
+		if (current == null || !current.document().equals(downloaded.document())) {
+			persist(downloaded);
+		}
 		return downloaded;
 	}
 
