@@ -69,12 +69,14 @@ public final class QueueConnector {
 
 	private final EnqueueTokenIssuer enqueueTokens;
 
+	private final ConnectorObserver observer;
+
 	/**
 	 * Creates a connector that issues no enqueue tokens.
 	 * @param settings the account settings
 	 */
 	public QueueConnector(ConnectorSettings settings) {
-		this(settings, EnqueueTokenPolicy.disabled());
+		this(settings, EnqueueTokenPolicy.disabled(), ConnectorObserver.NONE);
 	}
 
 	/**
@@ -83,8 +85,28 @@ public final class QueueConnector {
 	 * @param enqueueTokens when to issue enqueue tokens and what they contain
 	 */
 	public QueueConnector(ConnectorSettings settings, EnqueueTokenPolicy enqueueTokens) {
+		this(settings, enqueueTokens, ConnectorObserver.NONE);
+	}
+
+	/**
+	 * Creates a connector that reports rejected tokens and cookies.
+	 * @param settings the account settings
+	 * @param observer told about each rejected token or cookie
+	 */
+	public QueueConnector(ConnectorSettings settings, ConnectorObserver observer) {
+		this(settings, EnqueueTokenPolicy.disabled(), observer);
+	}
+
+	/**
+	 * Creates a connector with enqueue tokens and an observer.
+	 * @param settings the account settings
+	 * @param enqueueTokens when to issue enqueue tokens and what they contain
+	 * @param observer told about each rejected token or cookie
+	 */
+	public QueueConnector(ConnectorSettings settings, EnqueueTokenPolicy enqueueTokens, ConnectorObserver observer) {
 		this.settings = settings;
 		this.enqueueTokens = new EnqueueTokenIssuer(settings, enqueueTokens);
+		this.observer = observer;
 		HmacSha256 hmac = new HmacSha256(settings.secretKey());
 		this.tokens = new TokenVerifier(hmac);
 		this.cookies = new SessionCookies(hmac);
@@ -238,11 +260,21 @@ public final class QueueConnector {
 						token.redirectType(), null, exchange.ajax);
 			}
 			else {
+				this.observer.tokenRejected(event.eventId(), error);
 				result = redirect(event, this.urls.error(event, error, token.token(), exchange.now, target),
 						exchange.ajax);
 			}
 		}
 		if (state.found() && !accepted) {
+			if (this.observer != ConnectorObserver.NONE) {
+				// Only on this rare path, and only when someone listens: was the cookie
+				// authentic but old, or not to be trusted at all?
+				boolean authentic = this.cookies
+					.read(exchange.request, event.eventId(), event.cookieValidityMinutes(), false, exchange.now)
+					.valid();
+				this.observer.cookieRejected(event.eventId(),
+						authentic ? ConnectorObserver.COOKIE_EXPIRED : ConnectorObserver.COOKIE_INVALID);
+			}
 			exchange.cookies.add(this.cookies.clear(event.eventId(), event.cookieDomain(), event.cookieHttpOnly(),
 					event.cookieSecure()));
 		}
@@ -257,6 +289,9 @@ public final class QueueConnector {
 		}
 		CookieState state = this.cookies.read(exchange.request, event.eventId(), -1, false, exchange.now);
 		if (!state.valid()) {
+			if (state.found()) {
+				this.observer.cookieRejected(event.eventId(), ConnectorObserver.COOKIE_INVALID);
+			}
 			return new ValidationResult(ResultType.CANCEL, event.actionName(), event.eventId(), null, null, null,
 					exchange.ajax);
 		}

@@ -7,8 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.queuekeeper.boot.config.ResourceIntegrationConfigProvider;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import io.queuekeeper.boot.config.CachingIntegrationConfigProvider;
+import io.queuekeeper.boot.metrics.QueueItMetrics;
 import io.queuekeeper.core.ConnectorConfigurationException;
+import io.queuekeeper.core.ConnectorObserver;
 import io.queuekeeper.core.ConnectorSettings;
 import io.queuekeeper.core.QueueConnector;
 import io.queuekeeper.core.QueueEventConfig;
@@ -17,24 +21,39 @@ import io.queuekeeper.core.enqueue.EnqueueTokenPolicy;
 import io.queuekeeper.core.enqueue.EnqueueTokenSettings;
 import io.queuekeeper.web.EnqueueTokenCustomizer;
 import io.queuekeeper.web.ProtectionSettings;
+import io.queuekeeper.web.IntegrationConfigPush;
 import io.queuekeeper.web.QueueEvents;
+import io.queuekeeper.web.reactive.ServerIntegrationConfigPushFilter;
+import io.queuekeeper.web.servlet.IntegrationConfigPushFilter;
+import jakarta.servlet.Filter;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.server.WebFilter;
 
 /**
  * Auto-configuration of the Queue-it engine for web applications: the
  * {@link QueueConnector}, the events defined in code, the enqueue token policy (with the
  * application's {@link EnqueueTokenCustomizer} beans, in order), the integration config
- * source and the web-level settings. Switched off by {@code queueit.enabled=false}. A
- * unique {@link Clock} bean, if the application defines one, is the engine's clock.
+ * source (location, snapshot file, GO polling and the optional push endpoint on either
+ * web stack), the web-level settings and, with Micrometer, the meters. Switched off by
+ * {@code queueit.enabled=false}. A unique {@link Clock} bean, if the application defines
+ * one, is the engine's clock.
  *
  * @since 0.1.0
  */
@@ -50,8 +69,9 @@ public final class QueueItAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	QueueConnector queueConnector(QueueItProperties properties, ObjectProvider<Clock> clock,
-			EnqueueTokenPolicy enqueueTokens) {
-		return new QueueConnector(connectorSettings(properties, clock.getIfUnique(Clock::systemUTC)), enqueueTokens);
+			EnqueueTokenPolicy enqueueTokens, ObjectProvider<ConnectorObserver> observer) {
+		return new QueueConnector(connectorSettings(properties, clock.getIfUnique(Clock::systemUTC)), enqueueTokens,
+				observer.getIfUnique(() -> ConnectorObserver.NONE));
 	}
 
 	@Bean
@@ -101,13 +121,97 @@ public final class QueueItAutoConfiguration {
 				Set.copyOf(exclusions.getMethods()));
 	}
 
-	@Bean
-	@ConditionalOnMissingBean
-	@ConditionalOnProperty(prefix = "queueit.integration-config", name = "location")
-	IntegrationConfigProvider queueItIntegrationConfigProvider(ResourceLoader resourceLoader,
-			QueueItProperties properties) {
-		return ResourceIntegrationConfigProvider.load(resourceLoader, properties.getIntegrationConfig().getLocation(),
-				"queueit.integration-config.location");
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean(IntegrationConfigProvider.class)
+	@Conditional(IntegrationConfigSourceCondition.class)
+	CachingIntegrationConfigProvider queueItIntegrationConfigProvider(ResourceLoader resourceLoader,
+			QueueItProperties properties, ObjectProvider<Clock> clock) {
+		return IntegrationConfigSetup.start(resourceLoader, properties, clock.getIfUnique(Clock::systemUTC));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterRegistry.class)
+	static class MetricsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		QueueItMetrics queueItMetrics(ObjectProvider<MeterRegistry> registry,
+				ObjectProvider<CachingIntegrationConfigProvider> provider) {
+			return new QueueItMetrics(registry.getIfUnique(() -> Metrics.globalRegistry), provider.getIfUnique());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnClass({ Filter.class, OncePerRequestFilter.class })
+	@ConditionalOnProperty(prefix = "queueit.integration-config.push", name = "enabled", havingValue = "true")
+	static class ServletPushConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "queueItIntegrationConfigPushFilter")
+		FilterRegistrationBean<IntegrationConfigPushFilter> queueItIntegrationConfigPushFilter(
+				QueueItProperties properties, ObjectProvider<CachingIntegrationConfigProvider> provider) {
+			IntegrationConfigPush push = IntegrationConfigSetup.push(properties, provider.getIfUnique());
+			FilterRegistrationBean<IntegrationConfigPushFilter> registration = new FilterRegistrationBean<>(
+					new IntegrationConfigPushFilter(push, properties.getIntegrationConfig().getPush().getPath()));
+			registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 50);
+			return registration;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+	@ConditionalOnClass({ WebFilter.class, Mono.class })
+	@ConditionalOnProperty(prefix = "queueit.integration-config.push", name = "enabled", havingValue = "true")
+	static class ReactivePushConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ServerIntegrationConfigPushFilter queueItIntegrationConfigPushWebFilter(QueueItProperties properties,
+				ObjectProvider<CachingIntegrationConfigProvider> provider) {
+			IntegrationConfigPush push = IntegrationConfigSetup.push(properties, provider.getIfUnique());
+			return new ServerIntegrationConfigPushFilter(push, properties.getIntegrationConfig().getPush().getPath());
+		}
+
+	}
+
+	/**
+	 * Matches when the integration config comes from somewhere: a location, GO (an API
+	 * key or an explicit URL), a snapshot file or pushes.
+	 */
+	static class IntegrationConfigSourceCondition extends AnyNestedCondition {
+
+		IntegrationConfigSourceCondition() {
+			super(ConfigurationPhase.REGISTER_BEAN);
+		}
+
+		@ConditionalOnProperty(prefix = "queueit.integration-config", name = "location")
+		static class Location {
+
+		}
+
+		@ConditionalOnProperty(prefix = "queueit", name = "api-key")
+		static class ApiKey {
+
+		}
+
+		@ConditionalOnProperty(prefix = "queueit.integration-config", name = "url")
+		static class Url {
+
+		}
+
+		@ConditionalOnProperty(prefix = "queueit.integration-config", name = "snapshot-file")
+		static class SnapshotFile {
+
+		}
+
+		@ConditionalOnProperty(prefix = "queueit.integration-config.push", name = "enabled", havingValue = "true")
+		static class Push {
+
+		}
+
 	}
 
 	static ConnectorSettings connectorSettings(QueueItProperties properties, Clock clock) {

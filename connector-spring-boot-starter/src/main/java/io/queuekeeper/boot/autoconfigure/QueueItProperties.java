@@ -149,10 +149,52 @@ public class QueueItProperties {
 	public static class IntegrationConfig {
 
 		/**
+		 * Default of the url property: GO's secure endpoint, which needs the API key.
+		 */
+		public static final String DEFAULT_URL = "https://{customer-id}.queue-it.net/status/integrationconfig/secure/{customer-id}";
+
+		/**
 		 * Location of the integration config JSON, as a file or classpath resource, e.g.
-		 * classpath:queueit/integrationconfig.json.
+		 * classpath:queueit/integrationconfig.json. Used instead of polling, or as the
+		 * first snapshot when url or api-key is set too.
 		 */
 		private @Nullable String location;
+
+		/**
+		 * URL the integration config is polled from, with {customer-id} replaced; polled
+		 * when api-key is set or this URL is changed.
+		 */
+		private String url = DEFAULT_URL;
+
+		/**
+		 * How often the integration config is polled.
+		 */
+		private Duration pollInterval = Duration.ofMinutes(5);
+
+		/**
+		 * Longest time one poll may take, connecting included.
+		 */
+		private Duration timeout = Duration.ofSeconds(4);
+
+		/**
+		 * Longest time start-up waits for a first integration config from GO before the
+		 * failure policy applies.
+		 */
+		private Duration startupWait = Duration.ofSeconds(10);
+
+		/**
+		 * File in which the last good integration config is kept, so that a restart
+		 * during a GO outage still protects, e.g. /var/lib/myapp/queueit-config.json.
+		 */
+		private @Nullable String snapshotFile;
+
+		/**
+		 * Age of the last successful load after which the health contributor reports the
+		 * config as stale.
+		 */
+		private Duration staleAfter = Duration.ofMinutes(30);
+
+		private final Push push = new Push();
 
 		public @Nullable String getLocation() {
 			return this.location;
@@ -160,6 +202,104 @@ public class QueueItProperties {
 
 		public void setLocation(@Nullable String location) {
 			this.location = location;
+		}
+
+		public String getUrl() {
+			return this.url;
+		}
+
+		public void setUrl(String url) {
+			this.url = url;
+		}
+
+		public Duration getPollInterval() {
+			return this.pollInterval;
+		}
+
+		public void setPollInterval(Duration pollInterval) {
+			this.pollInterval = pollInterval;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+		public Duration getStartupWait() {
+			return this.startupWait;
+		}
+
+		public void setStartupWait(Duration startupWait) {
+			this.startupWait = startupWait;
+		}
+
+		public @Nullable String getSnapshotFile() {
+			return this.snapshotFile;
+		}
+
+		public void setSnapshotFile(@Nullable String snapshotFile) {
+			this.snapshotFile = snapshotFile;
+		}
+
+		public Duration getStaleAfter() {
+			return this.staleAfter;
+		}
+
+		public void setStaleAfter(Duration staleAfter) {
+			this.staleAfter = staleAfter;
+		}
+
+		public Push getPush() {
+			return this.push;
+		}
+
+	}
+
+	/**
+	 * The endpoint GO calls when a config is published (spec 9.2).
+	 */
+	public static class Push {
+
+		/**
+		 * Whether GO may push published integration configs to this application.
+		 */
+		private boolean enabled;
+
+		/**
+		 * Path of the push endpoint, which answers only PUT.
+		 */
+		private String path = "/queueit/integration-config";
+
+		/**
+		 * Largest push body accepted; larger ones get 413.
+		 */
+		private DataSize maxBodySize = DataSize.ofMegabytes(2);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getPath() {
+			return this.path;
+		}
+
+		public void setPath(String path) {
+			this.path = path;
+		}
+
+		public DataSize getMaxBodySize() {
+			return this.maxBodySize;
+		}
+
+		public void setMaxBodySize(DataSize maxBodySize) {
+			this.maxBodySize = maxBodySize;
 		}
 
 	}

@@ -39,22 +39,33 @@ public final class ResourceIntegrationConfigProvider implements IntegrationConfi
 	 */
 	public static ResourceIntegrationConfigProvider load(ResourceLoader resourceLoader, String location,
 			String property) {
-		Resource resource = resourceLoader.getResource(location);
-		String json;
-		try (InputStream input = resource.getInputStream()) {
-			json = new String(input.readAllBytes(), StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new ConnectorConfigurationException(property + " '" + location + "' cannot be read ("
-					+ ex.getMessage() + "): point it to the integration config JSON downloaded from Queue-it GO, "
-					+ "e.g. classpath:queueit/integrationconfig.json", ex);
-		}
+		String json = read(resourceLoader, location, property);
 		try {
 			return new ResourceIntegrationConfigProvider(new IntegrationConfigParser().parse(json));
 		}
 		catch (ConnectorConfigurationException ex) {
 			throw new ConnectorConfigurationException(
 					property + " '" + location + "' is not a usable integration config: " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * Reads the config document as UTF-8 text, without parsing it.
+	 * @param resourceLoader resolves the location
+	 * @param location a Spring resource location
+	 * @param property the property the location came from, named in error messages
+	 * @return the document
+	 * @throws ConnectorConfigurationException if the resource cannot be read
+	 */
+	public static String read(ResourceLoader resourceLoader, String location, String property) {
+		Resource resource = resourceLoader.getResource(location);
+		try (InputStream input = resource.getInputStream()) {
+			return new String(input.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new ConnectorConfigurationException(property + " '" + location + "' cannot be read ("
+					+ ex.getMessage() + "): point it to the integration config JSON downloaded from Queue-it GO, "
+					+ "e.g. classpath:queueit/integrationconfig.json", ex);
 		}
 	}
 

@@ -11,6 +11,7 @@ import io.queuekeeper.core.http.CookieInstruction;
 import io.queuekeeper.core.http.ResponseHeader;
 import io.queuekeeper.core.token.SessionCookies;
 import io.queuekeeper.web.ConnectorLog;
+import io.queuekeeper.web.DecisionObserver;
 import io.queuekeeper.web.FailurePolicy;
 import io.queuekeeper.web.ProtectedHandlers;
 import io.queuekeeper.web.ProtectionSettings;
@@ -55,6 +56,8 @@ public class QueueItHandlerInterceptor implements HandlerInterceptor {
 
 	private final ConnectorLog log = new ConnectorLog();
 
+	private final DecisionObserver decisionObserver;
+
 	/**
 	 * Creates an interceptor.
 	 * @param connector the engine
@@ -65,10 +68,25 @@ public class QueueItHandlerInterceptor implements HandlerInterceptor {
 	 */
 	public QueueItHandlerInterceptor(QueueConnector connector, @Nullable IntegrationConfigProvider configProvider,
 			QueueEvents events, ProtectionSettings settings) {
+		this(connector, configProvider, events, settings, DecisionObserver.NONE);
+	}
+
+	/**
+	 * Creates an interceptor that reports each decision.
+	 * @param connector the engine
+	 * @param configProvider the integration config source, or {@code null} when only
+	 * {@link QueueProtected} handlers are protected
+	 * @param events the events defined in code
+	 * @param settings how requests are evaluated and decisions applied
+	 * @param decisionObserver told about each decision and how long it took
+	 */
+	public QueueItHandlerInterceptor(QueueConnector connector, @Nullable IntegrationConfigProvider configProvider,
+			QueueEvents events, ProtectionSettings settings, DecisionObserver decisionObserver) {
 		this.connector = connector;
 		this.configProvider = configProvider;
 		this.events = events;
 		this.settings = settings;
+		this.decisionObserver = decisionObserver;
 	}
 
 	@Override
@@ -82,11 +100,18 @@ public class QueueItHandlerInterceptor implements HandlerInterceptor {
 			return true;
 		}
 		Decision decision;
+		RuntimeException failure = null;
+		long start = System.nanoTime();
 		try {
 			decision = decide(new ServletConnectorRequest(request), protection);
 		}
 		catch (RuntimeException ex) {
-			return fail(response, "evaluation failed", ex);
+			decision = null;
+			failure = ex;
+		}
+		this.decisionObserver.decided(decision, System.nanoTime() - start);
+		if (failure != null) {
+			return fail(response, "evaluation failed", failure);
 		}
 		if (decision == null) {
 			return fail(response, "no integration config loaded yet", null);

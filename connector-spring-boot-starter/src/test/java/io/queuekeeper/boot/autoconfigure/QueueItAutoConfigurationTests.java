@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-import io.queuekeeper.boot.config.ResourceIntegrationConfigProvider;
+import io.queuekeeper.boot.config.CachingIntegrationConfigProvider;
 import io.queuekeeper.core.ConnectorConfigurationException;
 import io.queuekeeper.core.ConnectorSettings;
 import io.queuekeeper.core.QueueConnector;
@@ -122,7 +122,7 @@ class QueueItAutoConfigurationTests {
 		this.runner.withPropertyValues(ACCOUNT)
 			.withPropertyValues("queueit.integration-config.location=classpath:queueit/shop.json")
 			.run((context) -> {
-				assertThat(context).hasSingleBean(ResourceIntegrationConfigProvider.class);
+				assertThat(context).hasSingleBean(CachingIntegrationConfigProvider.class);
 				Optional<IntegrationConfig> config = context.getBean(IntegrationConfigProvider.class).current();
 				assertThat(config).hasValueSatisfying((current) -> {
 					assertThat(current.version()).isEqualTo(3);

@@ -3,6 +3,7 @@ package io.queuekeeper.boot.autoconfigure.web.servlet;
 import io.queuekeeper.boot.autoconfigure.QueueItAutoConfiguration;
 import io.queuekeeper.core.QueueConnector;
 import io.queuekeeper.core.config.IntegrationConfigProvider;
+import io.queuekeeper.web.DecisionObserver;
 import io.queuekeeper.web.ProtectionSettings;
 import io.queuekeeper.web.QueueEvents;
 import io.queuekeeper.web.servlet.QueueDecisionArgumentResolver;
@@ -48,8 +49,9 @@ public final class QueueItWebMvcAutoConfiguration {
 		@ConditionalOnMissingBean
 		QueueItHandlerInterceptor queueItHandlerInterceptor(QueueConnector connector,
 				ObjectProvider<IntegrationConfigProvider> configProvider, QueueEvents events,
-				ProtectionSettings settings) {
-			return new QueueItHandlerInterceptor(connector, configProvider.getIfAvailable(), events, settings);
+				ProtectionSettings settings, ObjectProvider<DecisionObserver> decisionObserver) {
+			return new QueueItHandlerInterceptor(connector, configProvider.getIfAvailable(), events, settings,
+					decisionObserver.getIfUnique(() -> DecisionObserver.NONE));
 		}
 
 		@Bean

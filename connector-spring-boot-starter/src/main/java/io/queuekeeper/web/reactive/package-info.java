@@ -1,0 +1,7 @@
+/**
+ * The WebFlux adapters.
+ */
+@NullMarked
+package io.queuekeeper.web.reactive;
+
+import org.jspecify.annotations.NullMarked;
