@@ -7,7 +7,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Builds the waiting room URLs byte for byte as Queue-it's Java connector does, except
- * that the token echoed in an error URL is percent-encoded (a no-op for genuine tokens).
+ * that the token echoed in an error URL is percent-encoded (a no-op for genuine tokens),
+ * and that a queue domain on {@code localhost} or a loopback address is reached over
+ * {@code http://}, so a local waiting room works without a certificate.
  */
 final class RedirectUrls {
 
@@ -48,7 +50,8 @@ final class RedirectUrls {
 	}
 
 	private static StringBuilder base(String queueDomain, String path) {
-		StringBuilder url = new StringBuilder(256).append("https://").append(queueDomain);
+		StringBuilder url = new StringBuilder(256).append(isLoopback(queueDomain) ? "http://" : "https://")
+			.append(queueDomain);
 		if (!queueDomain.endsWith("/")) {
 			url.append('/');
 		}
@@ -78,6 +81,85 @@ final class RedirectUrls {
 		if (!Strings.isBlank(target)) {
 			url.append('&').append(name).append('=').append(UrlCodec.queryEncode(target));
 		}
+	}
+
+	/**
+	 * Whether the host of a queue domain ({@code host[:port][/path]}) is
+	 * {@code localhost}, an IPv4 address in 127.0.0.0/8 or the IPv6 loopback {@code ::1}.
+	 * Only literal hosts count: names are never resolved, so {@code localhost.evil.com}
+	 * stays on https.
+	 */
+	static boolean isLoopback(String queueDomain) {
+		int slash = queueDomain.indexOf('/');
+		String authority = (slash >= 0) ? queueDomain.substring(0, slash) : queueDomain;
+		String host;
+		if (authority.startsWith("[")) {
+			int close = authority.indexOf(']');
+			if (close < 0 || !isPortSuffix(authority, close + 1)) {
+				return false;
+			}
+			host = authority.substring(1, close);
+			return host.equals("::1");
+		}
+		if (authority.equals("::1")) {
+			return true;
+		}
+		int colon = authority.indexOf(':');
+		if (colon >= 0) {
+			if (!isPortSuffix(authority, colon)) {
+				return false;
+			}
+			host = authority.substring(0, colon);
+		}
+		else {
+			host = authority;
+		}
+		return host.equalsIgnoreCase("localhost") || isLoopbackIpv4(host);
+	}
+
+	private static boolean isPortSuffix(String authority, int from) {
+		if (from == authority.length()) {
+			return true;
+		}
+		if (authority.charAt(from) != ':' || from + 1 == authority.length()) {
+			return false;
+		}
+		for (int i = from + 1; i < authority.length(); i++) {
+			char c = authority.charAt(i);
+			if (c < '0' || c > '9') {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static boolean isLoopbackIpv4(String host) {
+		int octets = 0;
+		int start = 0;
+		while (start <= host.length()) {
+			int dot = host.indexOf('.', start);
+			int end = (dot < 0) ? host.length() : dot;
+			if (end == start || end - start > 3) {
+				return false;
+			}
+			int value = 0;
+			for (int i = start; i < end; i++) {
+				char c = host.charAt(i);
+				if (c < '0' || c > '9') {
+					return false;
+				}
+				value = value * 10 + (c - '0');
+			}
+			if (value > 255 || (octets == 0 && value != 127)) {
+				return false;
+			}
+			octets++;
+			if (dot < 0) {
+				break;
+			}
+			start = dot + 1;
+		}
+		return octets == 4;
 	}
 
 }
