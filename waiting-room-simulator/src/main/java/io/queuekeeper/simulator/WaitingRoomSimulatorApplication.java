@@ -35,6 +35,16 @@ public final class WaitingRoomSimulatorApplication {
 	 * @throws Exception if the simulator cannot start
 	 */
 	public static void main(String[] args) throws Exception {
+		try {
+			run(args);
+		}
+		catch (IllegalArgumentException | IllegalStateException ex) {
+			System.err.println("Cannot start the waiting room simulator: " + ex.getMessage());
+			System.exit(2);
+		}
+	}
+
+	private static void run(String[] args) throws Exception {
 		Map<String, String> options = parse(args);
 		String secretKey = option(options, "secret-key", "QUEUEIT_SECRET_KEY");
 		if (secretKey == null) {
