@@ -192,6 +192,12 @@ public final class WaitingRoomSimulator implements AutoCloseable {
 				response = Response.page(ex.status(), "Request refused", "<h1>Request refused</h1><p id=\"reason\">"
 						+ Html.escape(Objects.requireNonNullElse(ex.getMessage(), "")) + "</p>");
 			}
+			catch (RuntimeException ex) {
+				// A bug, not bad input: answer rather than drop the connection, and say
+				// no more.
+				response = Response.page(500, "Simulator error", "<h1>The waiting room simulator failed</h1><p>"
+						+ Html.escape(ex.getClass().getSimpleName()) + "</p>");
+			}
 			send(exchange, response);
 		}
 	}
@@ -267,8 +273,9 @@ public final class WaitingRoomSimulator implements AutoCloseable {
 		int position = this.line.position(ticket, now);
 		String refreshUrl = "/?c=" + Query.encode(this.customerId) + "&e=" + Query.encode(eventId) + "&t="
 				+ Query.encode(ticket.target()) + "&q=" + Query.encode(ticket.queueId());
+		// No r: going back to a protected target would only queue the visitor again.
 		String leaveUrl = "/cancel/" + Query.encode(this.customerId) + "/" + Query.encode(eventId) + "/"
-				+ Query.encode(ticket.queueId()) + "?r=" + Query.encode(ticket.target());
+				+ Query.encode(ticket.queueId());
 		long refresh = Math.min(REFRESH_SECONDS, waitSeconds);
 		String head = "<meta http-equiv=\"refresh\" content=\"" + refresh + ";url=" + Html.escape(refreshUrl) + "\">";
 		String bodyAttributes = " data-wait-ms=\"" + waitMillis + "\" data-total-ms=\"" + totalMillis + "\"";
@@ -338,7 +345,7 @@ public final class WaitingRoomSimulator implements AutoCloseable {
 			return Response.redirect(returnUrl);
 		}
 		return Response.page(200, "You left the line",
-				"<h1 id=\"title\">You left the line for " + Html.escape(eventId) + "</h1>", "", "");
+				"<h1 id=\"title\">You left the line for " + Html.escape(eventId) + "</h1>");
 	}
 
 	private Response integrationConfig(String requestedCustomer, @Nullable String givenApiKey) throws IOException {

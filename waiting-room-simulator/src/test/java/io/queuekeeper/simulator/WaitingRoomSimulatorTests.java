@@ -83,6 +83,7 @@ class WaitingRoomSimulatorTests {
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains("id=\"position\">1<").contains("http-equiv=\"refresh\"");
 		String queueId = queueId(page);
+		assertThat(page.body()).contains("id=\"leave\" href=\"/cancel/sample/sale/" + queueId + "\"");
 
 		this.clock.advance(Duration.ofSeconds(1));
 		HttpResponse<String> turn = get(queueUrl("sale", TARGET) + "&q=" + queueId);
@@ -231,7 +232,7 @@ class WaitingRoomSimulatorTests {
 	void cancelWhenNoReturnUrlThenPage() throws Exception {
 		HttpResponse<String> cancel = get("/cancel/sample/sale");
 		assertThat(cancel.statusCode()).isEqualTo(200);
-		assertThat(cancel.body()).contains("You left the line for sale");
+		assertThat(cancel.body()).contains("<main><h1 id=\"title\">You left the line for sale</h1>");
 	}
 
 	@Test
