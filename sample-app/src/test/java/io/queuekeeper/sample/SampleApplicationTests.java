@@ -25,8 +25,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "sample.simulator.port=0", "sample.simulator.outflow=" + SampleApplicationTests.OUTFLOW })
 class SampleApplicationTests {
 
-	/** Fast enough that a lone visitor's turn comes within 0.2 s. */
-	static final int OUTFLOW = 300;
+	/**
+	 * A lone visitor's turn comes after 2 s: quick, yet the browser test has time to look
+	 * at the waiting room before its refresh.
+	 */
+	static final int OUTFLOW = 30;
 
 	private static final Pattern QUEUE_ID = Pattern.compile("id=\"queue-id\">([0-9a-f-]{36})<");
 
