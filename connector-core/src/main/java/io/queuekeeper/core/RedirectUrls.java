@@ -87,45 +87,41 @@ final class RedirectUrls {
 	 * Whether the host of a queue domain ({@code host[:port][/path]}) is
 	 * {@code localhost}, an IPv4 address in 127.0.0.0/8 or the IPv6 loopback {@code ::1}.
 	 * Only literal hosts count: names are never resolved, so {@code localhost.evil.com}
-	 * stays on https.
+	 * stays on https. Works on indexes, so a redirect allocates nothing more.
 	 */
 	static boolean isLoopback(String queueDomain) {
-		int slash = queueDomain.indexOf('/');
-		String authority = (slash >= 0) ? queueDomain.substring(0, slash) : queueDomain;
-		String host;
-		if (authority.startsWith("[")) {
-			int close = authority.indexOf(']');
-			if (close < 0 || !isPortSuffix(authority, close + 1)) {
-				return false;
-			}
-			host = authority.substring(1, close);
-			return host.equals("::1");
+		int end = queueDomain.indexOf('/');
+		if (end < 0) {
+			end = queueDomain.length();
 		}
-		if (authority.equals("::1")) {
+		if (end > 0 && queueDomain.charAt(0) == '[') {
+			int close = queueDomain.indexOf(']');
+			return close == 4 && queueDomain.startsWith("::1", 1) && isPortSuffix(queueDomain, close + 1, end);
+		}
+		if (end == 3 && queueDomain.startsWith("::1")) {
 			return true;
 		}
-		int colon = authority.indexOf(':');
-		if (colon >= 0) {
-			if (!isPortSuffix(authority, colon)) {
+		int hostEnd = end;
+		int colon = queueDomain.indexOf(':');
+		if (colon >= 0 && colon < end) {
+			if (!isPortSuffix(queueDomain, colon, end)) {
 				return false;
 			}
-			host = authority.substring(0, colon);
+			hostEnd = colon;
 		}
-		else {
-			host = authority;
-		}
-		return host.equalsIgnoreCase("localhost") || isLoopbackIpv4(host);
+		return (hostEnd == 9 && queueDomain.regionMatches(true, 0, "localhost", 0, 9))
+				|| isLoopbackIpv4(queueDomain, hostEnd);
 	}
 
-	private static boolean isPortSuffix(String authority, int from) {
-		if (from == authority.length()) {
+	private static boolean isPortSuffix(String value, int from, int end) {
+		if (from == end) {
 			return true;
 		}
-		if (authority.charAt(from) != ':' || from + 1 == authority.length()) {
+		if (from > end || value.charAt(from) != ':' || from + 1 == end) {
 			return false;
 		}
-		for (int i = from + 1; i < authority.length(); i++) {
-			char c = authority.charAt(i);
+		for (int i = from + 1; i < end; i++) {
+			char c = value.charAt(i);
 			if (c < '0' || c > '9') {
 				return false;
 			}
@@ -133,33 +129,32 @@ final class RedirectUrls {
 		return true;
 	}
 
-	private static boolean isLoopbackIpv4(String host) {
+	private static boolean isLoopbackIpv4(String value, int end) {
 		int octets = 0;
 		int start = 0;
-		while (start <= host.length()) {
-			int dot = host.indexOf('.', start);
-			int end = (dot < 0) ? host.length() : dot;
-			if (end == start || end - start > 3) {
+		while (true) {
+			int dot = value.indexOf('.', start);
+			int octetEnd = (dot < 0 || dot > end) ? end : dot;
+			if (octetEnd == start || octetEnd - start > 3) {
 				return false;
 			}
-			int value = 0;
-			for (int i = start; i < end; i++) {
-				char c = host.charAt(i);
+			int octet = 0;
+			for (int i = start; i < octetEnd; i++) {
+				char c = value.charAt(i);
 				if (c < '0' || c > '9') {
 					return false;
 				}
-				value = value * 10 + (c - '0');
+				octet = octet * 10 + (c - '0');
 			}
-			if (value > 255 || (octets == 0 && value != 127)) {
+			if (octet > 255 || (octets == 0 && octet != 127)) {
 				return false;
 			}
 			octets++;
-			if (dot < 0) {
-				break;
+			if (octetEnd == end) {
+				return octets == 4;
 			}
-			start = dot + 1;
+			start = octetEnd + 1;
 		}
-		return octets == 4;
 	}
 
 }

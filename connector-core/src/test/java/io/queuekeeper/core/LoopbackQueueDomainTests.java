@@ -22,8 +22,8 @@ class LoopbackQueueDomainTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "localhost", "LOCALHOST", "LocalHost:8090", "localhost:8090/room", "localhost/room",
-			"127.0.0.1", "127.0.0.1:8090", "127.255.255.254", "127.1.2.3:1/path", "[::1]", "[::1]:8090", "[::1]/room",
-			"::1" })
+			"127.0.0.1", "127.0.0.1:8090", "127.255.255.254", "127.1.2.3:1/path", "127.0.0.1/a.b",
+			"localhost/127.0.0.1.nip.io", "localhost:8090/a:b", "[::1]", "[::1]:8090", "[::1]/room", "::1" })
 	void isLoopbackWhenLocalhostOrLoopbackLiteralThenTrue(String queueDomain) {
 		assertThat(RedirectUrls.isLoopback(queueDomain)).isTrue();
 	}
@@ -32,8 +32,8 @@ class LoopbackQueueDomainTests {
 	@ValueSource(strings = { "localhost.evil.com", "localhost.evil.com:8090", "evil.com/localhost", "127.0.0.1.nip.io",
 			"127.0.0.1.nip.io:8090", "localhost.", "localhostx", "xlocalhost", "128.0.0.1", "126.0.0.1", "127.0.0",
 			"127.0.0.1.2", "127.0.0.256", "127.0.0.0001", "127..0.1", "localhost:80a", "localhost:", "[::1", "[::1]x",
-			"[::2]", "::2", "::1:8090", "0:0:0:0:0:0:0:2", "user@localhost", "ticketania.queue-it.net",
-			"queue.example.com:443" })
+			"[::2]", "::2", "::1:8090", "0:0:0:0:0:0:0:2", "user@localhost", "[::1/]", "[::1]:", "[::1]:80x",
+			"127.0.0.1:8090.5", "127.0.0.1.", "ticketania.queue-it.net", "queue.example.com:443" })
 	void isLoopbackWhenAnyOtherHostThenFalse(String queueDomain) {
 		assertThat(RedirectUrls.isLoopback(queueDomain)).isFalse();
 	}
