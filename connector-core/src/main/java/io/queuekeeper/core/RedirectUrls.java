@@ -7,7 +7,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Builds the waiting room URLs byte for byte as Queue-it's Java connector does, except
- * that the token echoed in an error URL is percent-encoded (a no-op for genuine tokens).
+ * that the token echoed in an error URL is percent-encoded (a no-op for genuine tokens),
+ * and that a queue domain on {@code localhost} or a loopback address is reached over
+ * {@code http://}, so a local waiting room works without a certificate.
  */
 final class RedirectUrls {
 
@@ -59,7 +61,8 @@ final class RedirectUrls {
 	}
 
 	private static StringBuilder base(String queueDomain, String path) {
-		StringBuilder url = new StringBuilder(256).append("https://").append(queueDomain);
+		StringBuilder url = new StringBuilder(256).append(isLoopback(queueDomain) ? "http://" : "https://")
+			.append(queueDomain);
 		if (!queueDomain.endsWith("/")) {
 			url.append('/');
 		}
@@ -88,6 +91,80 @@ final class RedirectUrls {
 	private static void appendTarget(StringBuilder url, String name, @Nullable String target) {
 		if (!Strings.isBlank(target)) {
 			url.append('&').append(name).append('=').append(UrlCodec.queryEncode(target));
+		}
+	}
+
+	/**
+	 * Whether the host of a queue domain ({@code host[:port][/path]}) is
+	 * {@code localhost}, an IPv4 address in 127.0.0.0/8 or the IPv6 loopback {@code ::1}.
+	 * Only literal hosts count: names are never resolved, so {@code localhost.evil.com}
+	 * stays on https. Works on indexes, so a redirect allocates nothing more.
+	 */
+	static boolean isLoopback(String queueDomain) {
+		int end = queueDomain.indexOf('/');
+		if (end < 0) {
+			end = queueDomain.length();
+		}
+		if (end > 0 && queueDomain.charAt(0) == '[') {
+			int close = queueDomain.indexOf(']');
+			return close == 4 && queueDomain.startsWith("::1", 1) && isPortSuffix(queueDomain, close + 1, end);
+		}
+		if (end == 3 && queueDomain.startsWith("::1")) {
+			return true;
+		}
+		int hostEnd = end;
+		int colon = queueDomain.indexOf(':');
+		if (colon >= 0 && colon < end) {
+			if (!isPortSuffix(queueDomain, colon, end)) {
+				return false;
+			}
+			hostEnd = colon;
+		}
+		return (hostEnd == 9 && queueDomain.regionMatches(true, 0, "localhost", 0, 9))
+				|| isLoopbackIpv4(queueDomain, hostEnd);
+	}
+
+	private static boolean isPortSuffix(String value, int from, int end) {
+		if (from == end) {
+			return true;
+		}
+		if (from > end || value.charAt(from) != ':' || from + 1 == end) {
+			return false;
+		}
+		for (int i = from + 1; i < end; i++) {
+			char c = value.charAt(i);
+			if (c < '0' || c > '9') {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static boolean isLoopbackIpv4(String value, int end) {
+		int octets = 0;
+		int start = 0;
+		while (true) {
+			int dot = value.indexOf('.', start);
+			int octetEnd = (dot < 0 || dot > end) ? end : dot;
+			if (octetEnd == start || octetEnd - start > 3) {
+				return false;
+			}
+			int octet = 0;
+			for (int i = start; i < octetEnd; i++) {
+				char c = value.charAt(i);
+				if (c < '0' || c > '9') {
+					return false;
+				}
+				octet = octet * 10 + (c - '0');
+			}
+			if (octet > 255 || (octets == 0 && octet != 127)) {
+				return false;
+			}
+			octets++;
+			if (octetEnd == end) {
+				return octets == 4;
+			}
+			start = octetEnd + 1;
 		}
 	}
 

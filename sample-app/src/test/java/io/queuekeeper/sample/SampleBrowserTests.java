@@ -1,0 +1,176 @@
+package io.queuekeeper.sample;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.core.env.Environment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * The whole flow in a real browser: headless Debian Chromium driven by Selenium through
+ * the system chromedriver. Screenshots go to {@code target/e2e/}.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "sample.simulator.port=0", "sample.simulator.outflow=" + SampleApplicationTests.OUTFLOW })
+class SampleBrowserTests {
+
+	private static final Path CHROMIUM = Path.of(System.getProperty("e2e.chromium", "/usr/bin/chromium"));
+
+	private static final Path CHROMEDRIVER = Path.of(System.getProperty("e2e.chromedriver", "/usr/bin/chromedriver"));
+
+	private static final Path SCREENSHOTS = Path.of("target", "e2e");
+
+	private static final String SESSION_COOKIE = "QueueITAccepted-SDFrts345E-V3_sale";
+
+	@Autowired
+	private Environment environment;
+
+	@TempDir
+	Path profile;
+
+	private WebDriver browser;
+
+	private WebDriverWait wait;
+
+	@BeforeEach
+	void startBrowser() throws IOException {
+		if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+			String message = "The browser test needs " + CHROMIUM + " and " + CHROMEDRIVER
+					+ " (apt-get install chromium chromium-driver; .ci/run installs them)";
+			if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+				fail(message);
+			}
+			Assumptions.abort(message);
+		}
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync",
+				"--disable-dev-shm-usage", "--window-size=1200,900", "--user-data-dir=" + this.profile);
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+			.usingAnyFreePort()
+			.build();
+		this.browser = new ChromeDriver(service, options);
+		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(15), Duration.ofMillis(50));
+		Files.createDirectories(SCREENSHOTS);
+	}
+
+	@AfterEach
+	void stopBrowser() {
+		if (this.browser != null) {
+			this.browser.quit();
+		}
+	}
+
+	@Test
+	void visitorWhenQueuedThenWaitsLandsBrowsesLeavesAndQueuesAgain() throws IOException {
+		this.browser.get(app("/sale"));
+		assertThat(this.browser.getCurrentUrl()).startsWith(simulator() + "?c=sample&e=sale&");
+		assertThat(text("title")).isEqualTo("You are in line for sale");
+		assertThat(Integer.parseInt(text("position"))).isPositive();
+		assertThat(this.browser.findElement(By.id("progress")).isDisplayed()).isTrue();
+		screenshot("waiting-room");
+
+		String queueId = awaitLanding(app("/sale"));
+		assertThat(text("title")).isEqualTo("Summer sale");
+		screenshot("landed");
+
+		this.browser.findElement(By.id("item-link")).click();
+		this.wait.until(ExpectedConditions.textToBe(By.id("title"), "Sale item 2"));
+		assertThat(this.browser.getCurrentUrl()).isEqualTo(app("/sale/items/2"));
+		assertThat(text("queue-id")).isEqualTo(queueId);
+
+		this.browser.findElement(By.id("leave-link")).click();
+		this.wait.until(ExpectedConditions.urlToBe(app("/leave")));
+		assertThat(text("title")).isEqualTo("You left the queue for the sale.");
+		assertThat(this.browser.manage().getCookieNamed(SESSION_COOKIE)).isNull();
+		screenshot("left");
+
+		this.browser.findElement(By.id("sale-link")).click();
+		this.wait.until(ExpectedConditions.urlContains(simulator()));
+		assertThat(text("title")).isEqualTo("You are in line for sale");
+		String again = awaitLanding(app("/sale"));
+		assertThat(again).isNotEqualTo(queueId);
+	}
+
+	@Test
+	void ajaxCallWhenSessionEndedThenPageScriptFollowsQueueItRedirect() throws IOException {
+		this.browser.get(app("/sale/items/2"));
+		awaitLanding(app("/sale/items/2"));
+
+		this.browser.findElement(By.id("ajax-stock")).click();
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("stock"), "inStock"));
+		assertThat(text("stock")).isEqualTo("{\"item\":2,\"inStock\":7}");
+
+		this.browser.manage().deleteCookieNamed(SESSION_COOKIE);
+		this.browser.findElement(By.id("ajax-stock")).click();
+		this.wait.until(ExpectedConditions.urlContains(simulator()));
+		assertThat(this.browser.getCurrentUrl()).contains("&t=" + "http%3A%2F%2Flocalhost%3A");
+		screenshot("ajax-waiting-room");
+		awaitLanding(app("/sale/items/2"));
+		assertThat(text("title")).isEqualTo("Sale item 2");
+	}
+
+	@Test
+	void dropPageWhenQueueProtectedThenQueuedAndLetIn() {
+		this.browser.get(app("/drop"));
+		assertThat(this.browser.getCurrentUrl()).startsWith(simulator() + "?c=sample&e=drop&");
+		awaitLanding(app("/drop"));
+		assertThat(text("title")).isEqualTo("Limited drop");
+		this.browser.get(app("/about"));
+		assertThat(text("title")).isEqualTo("About this shop");
+	}
+
+	/**
+	 * Waits for the waiting room to send the browser back, and checks the connector took
+	 * the token out of the address bar.
+	 */
+	private String awaitLanding(String url) {
+		this.wait.until(ExpectedConditions.urlToBe(url));
+		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("queue-id")));
+		assertThat(this.browser.getCurrentUrl()).doesNotContain("queueittoken");
+		assertThat(text("queue-state")).startsWith("You are through the waiting room.");
+		return text("queue-id");
+	}
+
+	private String text(String id) {
+		return this.browser.findElement(By.id(id)).getText();
+	}
+
+	private void screenshot(String name) throws IOException {
+		File file = ((ChromeDriver) this.browser).getScreenshotAs(OutputType.FILE);
+		Files.copy(file.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+	}
+
+	private String app(String path) {
+		return "http://localhost:" + this.environment.getRequiredProperty("local.server.port") + path;
+	}
+
+	private String simulator() {
+		return this.environment.getRequiredProperty("sample.simulator.url");
+	}
+
+}
