@@ -82,6 +82,9 @@ public class LocalWaitingRoomInitializer implements ApplicationContextInitialize
 		properties.put("queueit.api-key", apiKey);
 		properties.put("queueit.integration-config.url", simulator.integrationConfigUrl().toString());
 		properties.put("queueit.integration-config.location", configFile.toUri().toString());
+		// Edits to the file reach the shop within seconds rather than GO's five minutes.
+		properties.put("queueit.integration-config.poll-interval",
+				environment.getProperty("queueit.integration-config.poll-interval", "5s"));
 		properties.put("queueit.events.drop.queue-domain", simulator.queueDomain());
 		properties.put("sample.simulator.url", simulator.baseUrl().toString());
 		environment.getPropertySources().addFirst(new MapPropertySource("localWaitingRoom", properties));

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -91,7 +92,11 @@ class SampleBrowserTests {
 		assertThat(this.browser.getCurrentUrl()).startsWith(simulator() + "?c=sample&e=sale&");
 		assertThat(text("title")).isEqualTo("You are in line for sale");
 		assertThat(Integer.parseInt(text("position"))).isPositive();
-		assertThat(this.browser.findElement(By.id("progress")).isDisplayed()).isTrue();
+		// The bar itself, not its fill: a fill at 0% has no width, which Selenium reports
+		// as not displayed.
+		WebElement bar = this.browser.findElement(By.id("progress-bar"));
+		assertThat(bar.isDisplayed()).isTrue();
+		assertThat(Integer.parseInt(bar.getAttribute("aria-valuenow"))).isBetween(0, 100);
 		screenshot("waiting-room");
 
 		String queueId = awaitLanding(app("/sale"));

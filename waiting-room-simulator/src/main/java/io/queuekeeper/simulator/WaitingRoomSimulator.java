@@ -282,8 +282,9 @@ public final class WaitingRoomSimulator implements AutoCloseable {
 		String body = "<h1 id=\"title\">You are in line for " + Html.escape(eventId) + "</h1>"
 				+ "<p>Your position in line: <strong id=\"position\">" + position + "</strong></p>"
 				+ "<p>Estimated wait: <strong id=\"wait\">" + Html.waitText(waitSeconds) + "</strong></p>"
-				+ "<div class=\"bar\"><div id=\"progress\" style=\"width:" + progress + "%\"></div></div>"
-				+ "<p class=\"muted\">When it is your turn you go on to <code id=\"target\">"
+				+ "<div class=\"bar\" id=\"progress-bar\" role=\"progressbar\" aria-valuemin=\"0\" aria-valuemax=\"100\""
+				+ " aria-valuenow=\"" + progress + "\"><div id=\"progress\" style=\"width:" + progress
+				+ "%\"></div></div>" + "<p class=\"muted\">When it is your turn you go on to <code id=\"target\">"
 				+ Html.escape(ticket.target()) + "</code>. This page refreshes by itself.</p>"
 				+ "<p class=\"muted\">Queue id <code id=\"queue-id\">" + Html.escape(ticket.queueId()) + "</code>"
 				+ (hasText(query.get("l")) ? " &middot; layout " + Html.escape(query.get("l")) : "") + "</p>"
