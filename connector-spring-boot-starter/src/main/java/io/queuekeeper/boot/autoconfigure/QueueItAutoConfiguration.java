@@ -27,8 +27,10 @@ import org.springframework.core.io.ResourceLoader;
 /**
  * Auto-configuration of the Queue-it engine for web applications: the
  * {@link QueueConnector}, the events defined in code, the integration config source and
- * the web-level settings. Switched off by {@code queueit.enabled=false}. A unique
- * {@link Clock} bean, if the application defines one, is the engine's clock.
+ * the web-level settings. Switched off by {@code queueit.enabled=false}; the engine beans
+ * exist only while {@code queueit.provider} is {@code queue-it}, the default
+ * ({@link RoomQAutoConfiguration} serves {@code roomq}). A unique {@link Clock} bean, if
+ * the application defines one, is the engine's clock.
  *
  * @since 0.1.0
  */
@@ -43,12 +45,14 @@ public final class QueueItAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	@ConditionalOnWaitingRoomProvider(QueueItProperties.Provider.QUEUE_IT)
 	QueueConnector queueConnector(QueueItProperties properties, ObjectProvider<Clock> clock) {
 		return new QueueConnector(connectorSettings(properties, clock.getIfUnique(Clock::systemUTC)));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
+	@ConditionalOnWaitingRoomProvider(QueueItProperties.Provider.QUEUE_IT)
 	QueueEvents queueItEvents(QueueItProperties properties) {
 		Map<String, QueueEventConfig> events = new LinkedHashMap<>();
 		properties.getEvents().forEach((id, event) -> events.put(id, eventConfig(id, event)));
@@ -58,13 +62,18 @@ public final class QueueItAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ProtectionSettings queueItProtectionSettings(QueueItProperties properties) {
+		QueueItProperties.SameSite sameSite = properties.getCookie().getSameSite();
+		return protectionSettings(properties, sameSite);
+	}
+
+	static ProtectionSettings protectionSettings(QueueItProperties properties,
+			QueueItProperties.@Nullable SameSite sameSite) {
 		long limit = properties.getRequestBodyLimit().toBytes();
 		if (limit < 0 || limit > Integer.MAX_VALUE) {
 			throw new ConnectorConfigurationException(
 					"queueit.request-body-limit must be between 0B and 2GB, e.g. 4KB; was "
 							+ properties.getRequestBodyLimit());
 		}
-		QueueItProperties.SameSite sameSite = properties.getCookie().getSameSite();
 		String sameSiteValue = switch ((sameSite != null) ? sameSite : QueueItProperties.SameSite.LAX) {
 			case LAX -> "Lax";
 			case STRICT -> "Strict";
