@@ -9,8 +9,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 
-import org.jspecify.annotations.Nullable;
-
 /**
  * Collects a response body up to a size limit and fails beyond it, so that a broken or
  * hostile server cannot make the application buffer without bound.
@@ -23,7 +21,7 @@ final class LimitedBodySubscriber implements HttpResponse.BodySubscriber<byte[]>
 
 	private final CompletableFuture<byte[]> result = new CompletableFuture<>();
 
-	private Flow.@Nullable Subscription subscription;
+	private boolean tooLarge;
 
 	LimitedBodySubscriber(int limit) {
 		this.limit = limit;
@@ -36,23 +34,19 @@ final class LimitedBodySubscriber implements HttpResponse.BodySubscriber<byte[]>
 
 	@Override
 	public void onSubscribe(Flow.Subscription subscription) {
-		this.subscription = subscription;
 		subscription.request(Long.MAX_VALUE);
 	}
 
 	@Override
 	public void onNext(List<ByteBuffer> buffers) {
-		if (this.result.isDone()) {
-			return;
-		}
+		// Past the limit the rest is drained and dropped rather than cancelled: the
+		// client reports a cancelled body as a plain I/O error, which would hide the
+		// reason. The request timeout still bounds a body that never ends.
 		for (ByteBuffer buffer : buffers) {
-			if (this.body.size() + buffer.remaining() > this.limit) {
-				this.result
-					.completeExceptionally(new IOException("Response body larger than " + this.limit + " bytes"));
-				if (this.subscription != null) {
-					this.subscription.cancel();
-				}
-				return;
+			if (this.tooLarge || this.body.size() + buffer.remaining() > this.limit) {
+				this.tooLarge = true;
+				buffer.position(buffer.limit());
+				continue;
 			}
 			byte[] bytes = new byte[buffer.remaining()];
 			buffer.get(bytes);
@@ -67,7 +61,25 @@ final class LimitedBodySubscriber implements HttpResponse.BodySubscriber<byte[]>
 
 	@Override
 	public void onComplete() {
-		this.result.complete(this.body.toByteArray());
+		if (this.tooLarge) {
+			this.result.completeExceptionally(new TooLargeException(this.limit));
+		}
+		else {
+			this.result.complete(this.body.toByteArray());
+		}
+	}
+
+	/**
+	 * The body exceeded the limit.
+	 */
+	static final class TooLargeException extends IOException {
+
+		private static final long serialVersionUID = 1L;
+
+		TooLargeException(int limit) {
+			super("Response body larger than " + limit + " bytes");
+		}
+
 	}
 
 }

@@ -134,7 +134,8 @@ public final class RoomQOperations {
 				throw new RoomQRemoteException(Reason.ROOM_STOPPED,
 						"RoomQ status: room '" + this.roomId + "' is stopped", null);
 			}
-			String host = json.path("backend").asText("");
+			JsonNode backend = json.get("backend");
+			String host = (backend != null && backend.isTextual()) ? backend.textValue() : "";
 			if (!BACKEND.matcher(host).matches()) {
 				throw new RoomQRemoteException(Reason.BAD_RESPONSE,
 						"RoomQ status for room '" + this.roomId + "' names no usable backend", null);
@@ -279,6 +280,10 @@ public final class RoomQOperations {
 		if (error instanceof RoomQRemoteException remote) {
 			return remote;
 		}
+		if (hasCause(error, LimitedBodySubscriber.TooLargeException.class)) {
+			return new RoomQRemoteException(Reason.BAD_RESPONSE, "RoomQ " + operation + " for room '" + this.roomId
+					+ "' answered with a body over " + MAX_BODY_BYTES + " bytes", null);
+		}
 		if (error instanceof HttpTimeoutException || error instanceof TimeoutException) {
 			return new RoomQRemoteException(Reason.UNAVAILABLE,
 					"RoomQ " + operation + " for room '" + this.roomId + "' timed out", error);
@@ -290,6 +295,15 @@ public final class RoomQOperations {
 		return new RoomQRemoteException(Reason.BAD_RESPONSE,
 				"RoomQ " + operation + " for room '" + this.roomId + "' failed: " + error.getClass().getSimpleName(),
 				null);
+	}
+
+	private static boolean hasCause(Throwable error, Class<? extends Throwable> type) {
+		for (Throwable current = error; current != null; current = current.getCause()) {
+			if (type.isInstance(current)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static Throwable unwrap(Throwable error) {
