@@ -1,12 +1,18 @@
 package io.queuekeeper.boot.autoconfigure;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.queuekeeper.boot.autoconfigure.web.servlet.QueueItWebMvcAutoConfiguration;
 import io.queuekeeper.boot.roomq.RoomQOperations;
 import io.queuekeeper.core.QueueConnector;
@@ -30,6 +36,7 @@ import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.support.SpringFactoriesLoader;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -172,6 +179,30 @@ class RoomQAutoConfigurationTests {
 		this.runner.withPropertyValues(ROOM)
 			.run((context) -> assertThat(context.getBean(RoomQProperties.class).toString()).doesNotContain(SECRET)
 				.contains("roomSecret=******"));
+	}
+
+	@Test
+	void metadataWhenGeneratedThenDescribesEveryRoomQPropertyAndTheSwitch() throws IOException {
+		JsonNode root;
+		try (InputStream input = new ClassPathResource("META-INF/spring-configuration-metadata.json")
+			.getInputStream()) {
+			root = new ObjectMapper().readTree(input);
+		}
+		Map<String, JsonNode> properties = new LinkedHashMap<>();
+		root.path("properties").forEach((property) -> properties.put(property.path("name").asText(), property));
+		for (String name : List.of("queueit.provider", "roomq.room-id", "roomq.room-secret", "roomq.ticket-issuer",
+				"roomq.status-api", "roomq.admitted-ticket-types", "roomq.cookie.max-age", "roomq.cookie.domain",
+				"roomq.cookie.http-only", "roomq.cookie.secure", "roomq.cookie.same-site",
+				"roomq.remote.connect-timeout", "roomq.remote.request-timeout", "roomq.remote.status-cache-ttl",
+				"roomq.remote.plain-http-on-loopback")) {
+			assertThat(properties).containsKey(name);
+			assertThat(properties.get(name).path("description").asText()).as("description of %s", name)
+				.isNotBlank()
+				.doesNotStartWith("The ");
+		}
+		assertThat(properties.get("queueit.provider").path("defaultValue").asText()).isEqualTo("queue-it");
+		assertThat(properties.get("roomq.cookie.max-age").path("defaultValue").asText()).isEqualTo("12h");
+		assertThat(properties.get("roomq.cookie.same-site").path("defaultValue").asText()).isEqualTo("lax");
 	}
 
 	@ParameterizedTest(name = "{0}")
