@@ -2,10 +2,12 @@ package io.queuekeeper.boot.autoconfigure;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URL;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +38,6 @@ import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.support.SpringFactoriesLoader;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -183,13 +184,15 @@ class RoomQAutoConfigurationTests {
 
 	@Test
 	void metadataWhenGeneratedThenDescribesEveryRoomQPropertyAndTheSwitch() throws IOException {
-		JsonNode root;
-		try (InputStream input = new ClassPathResource("META-INF/spring-configuration-metadata.json")
-			.getInputStream()) {
-			root = new ObjectMapper().readTree(input);
-		}
 		Map<String, JsonNode> properties = new LinkedHashMap<>();
-		root.path("properties").forEach((property) -> properties.put(property.path("name").asText(), property));
+		for (URL url : Collections
+			.list(getClass().getClassLoader().getResources("META-INF/spring-configuration-metadata.json"))) {
+			try (InputStream input = url.openStream()) {
+				new ObjectMapper().readTree(input)
+					.path("properties")
+					.forEach((property) -> properties.put(property.path("name").asText(), property));
+			}
+		}
 		for (String name : List.of("queueit.provider", "roomq.room-id", "roomq.room-secret", "roomq.ticket-issuer",
 				"roomq.status-api", "roomq.admitted-ticket-types", "roomq.cookie.max-age", "roomq.cookie.domain",
 				"roomq.cookie.http-only", "roomq.cookie.secure", "roomq.cookie.same-site",
