@@ -55,8 +55,6 @@ public final class RoomQTickets {
 	/** The longest ticket that is looked at; longer values are rejected unread. */
 	public static final int MAX_TOKEN_LENGTH = 4096;
 
-	private static final String HEADER = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9";
-
 	private static final ObjectMapper JSON = JsonMapper.builder()
 		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
 		.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -65,6 +63,9 @@ public final class RoomQTickets {
 	private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
 	private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+
+	private static final String HEADER = ENCODER
+		.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
 
 	private final String roomId;
 
