@@ -52,8 +52,10 @@ import org.springframework.web.server.WebFilter;
  * application's {@link EnqueueTokenCustomizer} beans, in order), the integration config
  * source (location, snapshot file, GO polling and the optional push endpoint on either
  * web stack), the web-level settings and, with Micrometer, the meters. Switched off by
- * {@code queueit.enabled=false}. A unique {@link Clock} bean, if the application defines
- * one, is the engine's clock.
+ * {@code queueit.enabled=false}; the engine beans exist only while
+ * {@code queueit.provider} is {@code queue-it}, the default
+ * ({@link RoomQAutoConfiguration} serves {@code roomq}). A unique {@link Clock} bean, if
+ * the application defines one, is the engine's clock.
  *
  * @since 0.1.0
  */
@@ -68,6 +70,7 @@ public final class QueueItAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	@ConditionalOnWaitingRoomProvider(QueueItProperties.Provider.QUEUE_IT)
 	QueueConnector queueConnector(QueueItProperties properties, ObjectProvider<Clock> clock,
 			EnqueueTokenPolicy enqueueTokens, ObjectProvider<ConnectorObserver> observer) {
 		return new QueueConnector(connectorSettings(properties, clock.getIfUnique(Clock::systemUTC)), enqueueTokens,
@@ -88,6 +91,7 @@ public final class QueueItAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	@ConditionalOnWaitingRoomProvider(QueueItProperties.Provider.QUEUE_IT)
 	QueueEvents queueItEvents(QueueItProperties properties) {
 		Map<String, QueueEventConfig> events = new LinkedHashMap<>();
 		properties.getEvents().forEach((id, event) -> {
@@ -103,13 +107,18 @@ public final class QueueItAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ProtectionSettings queueItProtectionSettings(QueueItProperties properties) {
+		QueueItProperties.SameSite sameSite = properties.getCookie().getSameSite();
+		return protectionSettings(properties, sameSite);
+	}
+
+	static ProtectionSettings protectionSettings(QueueItProperties properties,
+			QueueItProperties.@Nullable SameSite sameSite) {
 		long limit = properties.getRequestBodyLimit().toBytes();
 		if (limit < 0 || limit > Integer.MAX_VALUE) {
 			throw new ConnectorConfigurationException(
 					"queueit.request-body-limit must be between 0B and 2GB, e.g. 4KB; was "
 							+ properties.getRequestBodyLimit());
 		}
-		QueueItProperties.SameSite sameSite = properties.getCookie().getSameSite();
 		String sameSiteValue = switch ((sameSite != null) ? sameSite : QueueItProperties.SameSite.LAX) {
 			case LAX -> "Lax";
 			case STRICT -> "Strict";

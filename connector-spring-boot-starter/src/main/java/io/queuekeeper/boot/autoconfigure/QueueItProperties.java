@@ -28,6 +28,12 @@ public class QueueItProperties {
 	private boolean enabled = true;
 
 	/**
+	 * Waiting-room vendor that protects the application; roomq reads its settings from
+	 * roomq.*.
+	 */
+	private Provider provider = Provider.QUEUE_IT;
+
+	/**
 	 * Queue-it customer id, as shown in GO.
 	 */
 	private @Nullable String customerId;
@@ -71,6 +77,14 @@ public class QueueItProperties {
 
 	public void setEnabled(boolean enabled) {
 		this.enabled = enabled;
+	}
+
+	public Provider getProvider() {
+		return this.provider;
+	}
+
+	public void setProvider(Provider provider) {
+		this.provider = provider;
 	}
 
 	public @Nullable String getCustomerId() {
@@ -322,6 +336,23 @@ public class QueueItProperties {
 		public void setSameSite(@Nullable SameSite sameSite) {
 			this.sameSite = sameSite;
 		}
+
+	}
+
+	/**
+	 * The waiting-room vendors.
+	 */
+	public enum Provider {
+
+		/**
+		 * Queue-it, configured by queueit.*.
+		 */
+		QUEUE_IT,
+
+		/**
+		 * NoQ RoomQ, configured by roomq.*.
+		 */
+		ROOMQ
 
 	}
 
