@@ -14,12 +14,17 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.queuekeeper.core.enqueue.EnqueueTokenCodec;
+import io.queuekeeper.core.enqueue.EnqueueTokenExpectation;
+import io.queuekeeper.core.enqueue.EnqueueTokenPayload;
+import io.queuekeeper.core.enqueue.EnqueueTokenVerification;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -65,6 +70,10 @@ public final class WaitingRoomSimulator implements AutoCloseable {
 
 	private final @Nullable ConfigFile configFile;
 
+	private final Map<String, Set<String>> inviteOnly;
+
+	private final EnqueueTokenCodec enqueueTokens;
+
 	private final Duration tokenValidity;
 
 	private final Clock clock;
@@ -81,6 +90,8 @@ public final class WaitingRoomSimulator implements AutoCloseable {
 		this.apiKey = builder.apiKey;
 		this.events = new LinkedHashMap<>(builder.events);
 		this.configFile = (builder.integrationConfig != null) ? new ConfigFile(builder.integrationConfig) : null;
+		this.inviteOnly = Map.copyOf(builder.inviteOnly);
+		this.enqueueTokens = new EnqueueTokenCodec(builder.secretKey);
 		this.tokenValidity = builder.tokenValidity;
 		this.clock = builder.clock;
 		this.line = new WaitingLine(builder.outflowPerMinute);
@@ -243,6 +254,7 @@ public final class WaitingRoomSimulator implements AutoCloseable {
 		String queueId = query.get("q");
 		WaitingLine.Ticket ticket;
 		if (queueId == null) {
+			checkInvitation(eventId, query.get("enqueuetoken"), now);
 			ticket = this.line.join(eventId, target, now);
 			if (ticket == null) {
 				throw new BadRequestException(503, "The line is full; try again later.");
@@ -263,6 +275,34 @@ public final class WaitingRoomSimulator implements AutoCloseable {
 			return Response.redirect(withToken(ticket.target(), signToken(eventId, ticket.queueId())));
 		}
 		return waitingPage(query, eventId, ticket, now);
+	}
+
+	/**
+	 * Lets a visitor join an invite-only line only with a valid enqueue token (signed
+	 * with the secret key, unexpired, for this customer and event) that carries an
+	 * invited key.
+	 */
+	private void checkInvitation(String eventId, @Nullable String token, Instant now) {
+		Set<String> invited = this.inviteOnly.get(eventId);
+		if (invited == null) {
+			return;
+		}
+		if (token == null || token.isEmpty()) {
+			throw new BadRequestException(403, "This waiting room is invite-only and the visitor brought no "
+					+ "invitation (enqueue token). Sign in to the shop to be invited.");
+		}
+		EnqueueTokenVerification verification = this.enqueueTokens.verify(token,
+				EnqueueTokenExpectation.of(this.customerId, eventId), now);
+		if (!verification.valid() || verification.token() == null) {
+			throw new BadRequestException(403, "This waiting room is invite-only and the invitation (enqueue token) "
+					+ "was refused: " + verification.error() + ".");
+		}
+		EnqueueTokenPayload payload = verification.token().payload();
+		String key = (payload != null) ? payload.key() : null;
+		if (key == null || (!invited.isEmpty() && !invited.contains(key))) {
+			throw new BadRequestException(403,
+					"This waiting room is invite-only and the invitation (enqueue token) " + "carries no invited key.");
+		}
 	}
 
 	private Response waitingPage(Query query, String eventId, WaitingLine.Ticket ticket, Instant now) {
@@ -458,6 +498,8 @@ public final class WaitingRoomSimulator implements AutoCloseable {
 
 		private final Map<String, @Nullable String> events = new LinkedHashMap<>();
 
+		private final Map<String, Set<String>> inviteOnly = new LinkedHashMap<>();
+
 		private @Nullable Path integrationConfig;
 
 		private int outflowPerMinute = 60;
@@ -508,6 +550,22 @@ public final class WaitingRoomSimulator implements AutoCloseable {
 						"target URL of event '" + eventId + "' must be an absolute http(s) URL");
 			}
 			this.events.put(eventId, targetUrl);
+			return this;
+		}
+
+		/**
+		 * Makes an event invite-only: a visitor joins its line only with a valid enqueue
+		 * token (spec 10) signed with the secret key, unexpired, for this customer and
+		 * event, whose key is one of {@code invitedKeys} (any key when it is empty).
+		 * @param eventId a registered event
+		 * @param invitedKeys the keys that are let in, or none for any key
+		 * @return this builder
+		 */
+		public Builder inviteOnly(String eventId, Set<String> invitedKeys) {
+			if (!this.events.containsKey(eventId)) {
+				throw new IllegalArgumentException("register event '" + eventId + "' before making it invite-only");
+			}
+			this.inviteOnly.put(eventId, Set.copyOf(invitedKeys));
 			return this;
 		}
 
