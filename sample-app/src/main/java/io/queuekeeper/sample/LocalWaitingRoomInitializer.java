@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import io.queuekeeper.simulator.WaitingRoomSimulator;
@@ -63,6 +64,7 @@ public class LocalWaitingRoomInitializer implements ApplicationContextInitialize
 				.apiKey(apiKey)
 				.event("sale")
 				.event("drop")
+				.inviteOnly("drop", Set.of())
 				.outflow(outflow)
 				.port(port);
 			configFile = configFile(environment, port);

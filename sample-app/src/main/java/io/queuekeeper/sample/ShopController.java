@@ -57,7 +57,9 @@ public class ShopController {
 		return page("Queuekeeper sample shop", "<h1 id=\"title\">Queuekeeper sample shop</h1>"
 				+ "<p>Every way the starter protects a page:</p><ul>"
 				+ "<li><a id=\"sale-link\" href=\"/sale\">Summer sale</a>: queued by the triggers published in GO</li>"
-				+ "<li><a id=\"drop-link\" href=\"/drop\">Limited drop</a>: queued by <code>@QueueProtected(\"drop\")</code></li>"
+				+ "<li><a id=\"drop-link\" href=\"/drop\">Limited drop</a>: queued by <code>@QueueProtected(\"drop\")</code>,"
+				+ " invite-only: <a id=\"login-link\" href=\"/login\">sign in</a> as <code>member</code> /"
+				+ " <code>member</code> to be let into its line</li>"
 				+ "<li><a id=\"about-link\" href=\"/about\">About</a>: never queued</li></ul>" + room);
 	}
 

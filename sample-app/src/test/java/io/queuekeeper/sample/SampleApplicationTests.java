@@ -59,7 +59,9 @@ class SampleApplicationTests {
 		HttpResponse<String> drop = get(app("/drop"), null);
 		assertThat(drop.statusCode()).isEqualTo(302);
 		assertThat(drop.headers().firstValue("Location").orElseThrow())
-			.startsWith(simulator() + "?c=sample&e=drop&ver=v3-java-queuekeeper-0.1.0&cver=-1&man=unspecified&t=");
+			.startsWith(simulator() + "?c=sample&e=drop&ver=v3-java-queuekeeper-0.1.0&cver=-1&man=unspecified"
+					+ "&enqueuetoken=")
+			.contains("&t=");
 	}
 
 	@Test

@@ -140,11 +140,25 @@ class SampleBrowserTests {
 	}
 
 	@Test
-	void dropPageWhenQueueProtectedThenQueuedAndLetIn() {
+	void dropPageWhenAnonymousThenRefusedByInviteOnlyRoomAndWhenSignedInThenLetIn() throws IOException {
+		this.browser.get(app("/drop"));
+		assertThat(this.browser.getCurrentUrl()).startsWith(simulator() + "?c=sample&e=drop&")
+			.contains("&enqueuetoken=");
+		assertThat(text("reason")).contains("invite-only").contains("carries no invited key");
+		screenshot("drop-refused");
+
+		this.browser.get(app("/login"));
+		this.browser.findElement(By.id("username")).sendKeys("member");
+		this.browser.findElement(By.id("password")).sendKeys("member");
+		this.browser.findElement(By.cssSelector("button[type=submit]")).click();
+		this.wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+
 		this.browser.get(app("/drop"));
 		assertThat(this.browser.getCurrentUrl()).startsWith(simulator() + "?c=sample&e=drop&");
+		assertThat(text("title")).isEqualTo("You are in line for drop");
 		awaitLanding(app("/drop"));
 		assertThat(text("title")).isEqualTo("Limited drop");
+		screenshot("drop-landed");
 		this.browser.get(app("/about"));
 		assertThat(text("title")).isEqualTo("About this shop");
 	}
