@@ -13,6 +13,7 @@ import io.queuekeeper.core.QueueEventConfig;
 import io.queuekeeper.core.config.IntegrationConfigProvider;
 import io.queuekeeper.web.ProtectionSettings;
 import io.queuekeeper.web.QueueEvents;
+import io.queuekeeper.web.QueueItGate;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -27,8 +28,9 @@ import org.springframework.core.io.ResourceLoader;
 /**
  * Auto-configuration of the Queue-it engine for web applications: the
  * {@link QueueConnector}, the events defined in code, the integration config source and
- * the web-level settings. Switched off by {@code queueit.enabled=false}. A unique
- * {@link Clock} bean, if the application defines one, is the engine's clock.
+ * the web-level settings, and the {@link QueueItGate} through which both web stacks
+ * decide. Switched off by {@code queueit.enabled=false}. A unique {@link Clock} bean, if
+ * the application defines one, is the engine's clock.
  *
  * @since 0.1.0
  */
@@ -83,6 +85,13 @@ public final class QueueItAutoConfiguration {
 			QueueItProperties properties) {
 		return ResourceIntegrationConfigProvider.load(resourceLoader, properties.getIntegrationConfig().getLocation(),
 				"queueit.integration-config.location");
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	QueueItGate queueItGate(QueueConnector connector, ObjectProvider<IntegrationConfigProvider> configProvider,
+			QueueEvents events, ProtectionSettings settings) {
+		return new QueueItGate(connector, configProvider.getIfAvailable(), events, settings);
 	}
 
 	static ConnectorSettings connectorSettings(QueueItProperties properties, Clock clock) {

@@ -1,0 +1,9 @@
+/**
+ * The WebFlux adapter: a {@code WebFilter} that applies the engine's decision to reactive
+ * requests without blocking, with the argument resolver and start-up check that support
+ * it.
+ */
+@NullMarked
+package io.queuekeeper.web.reactive;
+
+import org.jspecify.annotations.NullMarked;
