@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import io.queuekeeper.core.Decision;
@@ -123,9 +124,12 @@ public class ServerQueueItWebFilter implements WebFilter, Ordered {
 
 	private Mono<Object> findHandler(ServerWebExchange exchange) {
 		// A request no mapping serves, or one a mapping rejects (405, 415...), is not
-		// evaluated: the DispatcherHandler answers it as it would without us.
+		// evaluated: the DispatcherHandler answers it as it would without us. Mappings
+		// record what they matched in exchange attributes, and some (functional routes)
+		// build on what is already there, so they look up against a copy.
+		ServerWebExchange lookup = new LookupExchange(exchange);
 		return Flux.fromIterable(handlerMappings())
-			.concatMap((mapping) -> mapping.getHandler(exchange))
+			.concatMap((mapping) -> mapping.getHandler(lookup))
 			.next()
 			.onErrorResume((ex) -> Mono.empty());
 	}
@@ -215,6 +219,26 @@ public class ServerQueueItWebFilter implements WebFilter, Ordered {
 			// An unparseable Content-Type: the handler meets it; for us the body is text.
 			return null;
 		}
+	}
+
+	/**
+	 * The exchange handler mappings see while the filter looks for the handler: the same
+	 * request and response, with attributes of its own.
+	 */
+	private static final class LookupExchange extends ServerWebExchangeDecorator {
+
+		private final Map<String, Object> attributes;
+
+		LookupExchange(ServerWebExchange exchange) {
+			super(exchange);
+			this.attributes = new ConcurrentHashMap<>(exchange.getAttributes());
+		}
+
+		@Override
+		public Map<String, Object> getAttributes() {
+			return this.attributes;
+		}
+
 	}
 
 	/**
