@@ -9,8 +9,11 @@ import io.queuekeeper.core.QueueConnector;
 import io.queuekeeper.core.ValidationResult;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -43,6 +46,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * integration config, each kind of decision applied by the filter, the default
  * exclusions, forwarded headers and the exact {@code Set-Cookie} values.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class IntegrationConfigWebFluxTests {
 
 	private static final String QUEUE_PREFIX = "https://ticketania.queue-it.net/?c=ticketania&e=summersale&ver="
@@ -182,6 +186,24 @@ class IntegrationConfigWebFluxTests {
 				.containsExactly(cookieName("summersale") + "=" + cookieValue("summersale", NOW)
 						+ "; Max-Age=86400; Path=/; SameSite=Strict");
 		});
+	}
+
+	@Test
+	void renewalWhenSiteIsHttpsAndCookieIsNotSecureThenWarnsOnce(CapturedOutput output) {
+		this.runner.run((context) -> {
+			WebTestClient client = ReactiveFixtures.client(context);
+			for (int i = 0; i < 3; i++) {
+				EntityExchangeResult<byte[]> result = exchange(client.get()
+					.uri("https://shop.example.com/products/42")
+					.cookie(cookieName("summersale"), cookieValue("summersale", NOW - 60)));
+				assertThat(result.getStatus().value()).isEqualTo(200);
+			}
+		});
+		assertThat(output.getAll()
+			.lines()
+			.filter((line) -> line.contains("Queue-it session cookie " + cookieName("summersale")
+					+ " is sent over HTTPS without the Secure flag")))
+			.hasSize(1);
 	}
 
 	@Test

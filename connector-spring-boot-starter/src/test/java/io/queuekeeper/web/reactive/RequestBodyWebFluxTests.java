@@ -201,8 +201,7 @@ class RequestBodyWebFluxTests {
 	void multipartPostWhenUploadedThenIsNotPeekedAndHandlerSeesTheWholeFile() {
 		this.runner.run((context) -> {
 			String content = "order lines\n" + "line ".repeat(3000) + "SUMMER-9\n";
-			// Written by hand: the client's multipart writer would seed SecureRandom for
-			// a
+			// Written by hand: the client's multipart writer seeds SecureRandom for a
 			// boundary on the non-blocking thread, which BlockHound rejects.
 			String boundary = "queueit-test-boundary";
 			String multipart = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; "
