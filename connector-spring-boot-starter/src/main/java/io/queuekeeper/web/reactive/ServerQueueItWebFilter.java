@@ -22,6 +22,7 @@ import org.springframework.core.ResolvableType;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.FormHttpMessageReader;
@@ -32,6 +33,7 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.cors.reactive.CorsUtils;
 import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.reactive.resource.ResourceWebHandler;
 import org.springframework.web.server.ServerWebExchange;
@@ -146,7 +148,8 @@ public class ServerQueueItWebFilter implements WebFilter, Ordered {
 
 	private Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain, @Nullable Object handler) {
 		if (handler == null
-				|| (handler instanceof ResourceWebHandler && !this.gate.settings().evaluateStaticResources())) {
+				|| (handler instanceof ResourceWebHandler && !this.gate.settings().evaluateStaticResources())
+				|| isRejectedCorsRequest(exchange)) {
 			return chain.filter(exchange);
 		}
 		QueueProtected protection = (handler instanceof HandlerMethod method)
@@ -190,6 +193,15 @@ public class ServerQueueItWebFilter implements WebFilter, Ordered {
 		}
 		headers.set(HttpHeaders.CONTENT_LENGTH, "0");
 		return response.setComplete();
+	}
+
+	/**
+	 * Whether the mapping's CORS check rejected the request (it answers 403 with a no-op
+	 * handler), which Spring MVC's CORS interceptor also does before ours runs.
+	 */
+	private static boolean isRejectedCorsRequest(ServerWebExchange exchange) {
+		return CorsUtils.isCorsRequest(exchange.getRequest())
+				&& HttpStatus.FORBIDDEN.equals(exchange.getResponse().getStatusCode());
 	}
 
 	/**

@@ -20,6 +20,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.bind.annotation.CrossOrigin;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -281,6 +282,22 @@ class IntegrationConfigWebFluxTests {
 	}
 
 	@Test
+	void getWhenCorsCheckRejectsTheOriginThenAnswers403WithoutEvaluation() {
+		this.runner.run((context) -> {
+			WebTestClient client = ReactiveFixtures.client(context);
+			EntityExchangeResult<byte[]> rejected = exchange(
+					client.get().uri("/partner/feed").header(HttpHeaders.ORIGIN, "https://evil.example"));
+			assertThat(rejected.getStatus().value()).isEqualTo(403);
+			assertThat(rejected.getResponseHeaders().getFirst("Location")).isNull();
+			EntityExchangeResult<byte[]> allowed = exchange(
+					client.get().uri("/partner/feed").header(HttpHeaders.ORIGIN, "https://partner.example"));
+			assertThat(allowed.getStatus().value()).isEqualTo(302);
+			assertThat(allowed.getResponseHeaders().getFirst("Access-Control-Allow-Origin"))
+				.isEqualTo("https://partner.example");
+		});
+	}
+
+	@Test
 	void getWhenNoHandlerServesThePathThenIsNotEvaluated() {
 		this.runner.run((context) -> {
 			EntityExchangeResult<byte[]> result = exchange(ReactiveFixtures.client(context).get().uri("/nothing/here"));
@@ -330,6 +347,12 @@ class IntegrationConfigWebFluxTests {
 		String logout() {
 			this.calls.incrementAndGet();
 			return "bye";
+		}
+
+		@CrossOrigin("https://partner.example")
+		@GetMapping("/partner/feed")
+		String feed() {
+			return "feed";
 		}
 
 		@GetMapping("/page")
