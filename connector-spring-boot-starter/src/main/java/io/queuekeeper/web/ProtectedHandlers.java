@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.queuekeeper.core.ConnectorConfigurationException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -30,6 +31,25 @@ public final class ProtectedHandlers {
 		return this.cache
 			.computeIfAbsent(new Handler(method, beanType), (key) -> Optional.ofNullable(lookup(method, beanType)))
 			.orElse(null);
+	}
+
+	/**
+	 * Checks that the annotation of a handler, if any, names a configured event, so that
+	 * a typo fails the start instead of the first request.
+	 * @param method the handler method
+	 * @param beanType the handler's class
+	 * @param description the handler as named in the error message
+	 * @param events the events defined in code
+	 * @throws ConnectorConfigurationException if the event is not configured
+	 */
+	public void verify(Method method, Class<?> beanType, String description, QueueEvents events) {
+		QueueProtected protection = find(method, beanType);
+		if (protection != null && !events.contains(protection.event())) {
+			throw new ConnectorConfigurationException("@QueueProtected on " + description + " uses event '"
+					+ protection.event() + "', which is not configured: add queueit.events."
+					+ (protection.event().isBlank() ? "<event-id>" : protection.event())
+					+ ".queue-domain and name the event in the annotation");
+		}
 	}
 
 	private static @Nullable QueueProtected lookup(Method method, Class<?> beanType) {

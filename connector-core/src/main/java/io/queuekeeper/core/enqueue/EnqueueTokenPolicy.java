@@ -16,13 +16,16 @@ import java.util.function.Supplier;
  * @param events the overrides, by event id (compared exactly)
  * @param customizer called once for each token, on the request thread
  * @param identifiers supplies token identifiers and random keys; must be unpredictable in
- * production ({@link UUID#randomUUID()}) and may be fixed in tests
+ * production ({@link RandomIdentifiers}, which does no I/O on the request thread) and may
+ * be fixed in tests
  * @since 0.1.0
  */
 public record EnqueueTokenPolicy(EnqueueTokenSettings defaults, Map<String, EnqueueTokenSettings> events,
 		Consumer<EnqueueTokenRequest> customizer, Supplier<UUID> identifiers) {
 
-	private static final EnqueueTokenPolicy DISABLED = of(EnqueueTokenSettings.DISABLED);
+	private static final EnqueueTokenPolicy DISABLED = new EnqueueTokenPolicy(EnqueueTokenSettings.DISABLED, Map.of(),
+			(token) -> {
+			}, UUID::randomUUID);
 
 	public EnqueueTokenPolicy {
 		Objects.requireNonNull(defaults, "defaults");
@@ -40,12 +43,12 @@ public record EnqueueTokenPolicy(EnqueueTokenSettings defaults, Map<String, Enqu
 
 	/**
 	 * Returns a policy with the same settings for every event, no customizer and random
-	 * identifiers.
+	 * identifiers from a {@link RandomIdentifiers} generator, seeded now.
 	 * @param defaults the settings
 	 */
 	public static EnqueueTokenPolicy of(EnqueueTokenSettings defaults) {
 		return new EnqueueTokenPolicy(defaults, Map.of(), (token) -> {
-		}, UUID::randomUUID);
+		}, new RandomIdentifiers());
 	}
 
 	/**

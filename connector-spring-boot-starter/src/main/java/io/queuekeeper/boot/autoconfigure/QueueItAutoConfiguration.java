@@ -19,10 +19,12 @@ import io.queuekeeper.core.QueueEventConfig;
 import io.queuekeeper.core.config.IntegrationConfigProvider;
 import io.queuekeeper.core.enqueue.EnqueueTokenPolicy;
 import io.queuekeeper.core.enqueue.EnqueueTokenSettings;
+import io.queuekeeper.web.DecisionObserver;
 import io.queuekeeper.web.EnqueueTokenCustomizer;
 import io.queuekeeper.web.ProtectionSettings;
 import io.queuekeeper.web.IntegrationConfigPush;
 import io.queuekeeper.web.QueueEvents;
+import io.queuekeeper.web.QueueItGate;
 import io.queuekeeper.web.reactive.ServerIntegrationConfigPushFilter;
 import io.queuekeeper.web.servlet.IntegrationConfigPushFilter;
 import jakarta.servlet.Filter;
@@ -51,7 +53,8 @@ import org.springframework.web.server.WebFilter;
  * {@link QueueConnector}, the events defined in code, the enqueue token policy (with the
  * application's {@link EnqueueTokenCustomizer} beans, in order), the integration config
  * source (location, snapshot file, GO polling and the optional push endpoint on either
- * web stack), the web-level settings and, with Micrometer, the meters. Switched off by
+ * web stack), the web-level settings, the {@link QueueItGate} through which both web
+ * stacks decide and, with Micrometer, the meters. Switched off by
  * {@code queueit.enabled=false}; the engine beans exist only while
  * {@code queueit.provider} is {@code queue-it}, the default
  * ({@link RoomQAutoConfiguration} serves {@code roomq}). A unique {@link Clock} bean, if
@@ -221,6 +224,15 @@ public final class QueueItAutoConfiguration {
 
 		}
 
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnWaitingRoomProvider(QueueItProperties.Provider.QUEUE_IT)
+	QueueItGate queueItGate(QueueConnector connector, ObjectProvider<IntegrationConfigProvider> configProvider,
+			QueueEvents events, ProtectionSettings settings, ObjectProvider<DecisionObserver> decisionObserver) {
+		return new QueueItGate(connector, configProvider.getIfAvailable(), events, settings,
+				decisionObserver.getIfUnique(() -> DecisionObserver.NONE));
 	}
 
 	static ConnectorSettings connectorSettings(QueueItProperties properties, Clock clock) {

@@ -386,7 +386,8 @@ public class QueueItProperties {
 		private boolean staticResources = true;
 
 		/**
-		 * Whether error dispatches are left out of evaluation.
+		 * Whether error dispatches are left out of evaluation. Servlet applications only:
+		 * WebFlux renders errors without passing through its filters again.
 		 */
 		private boolean errorDispatches = true;
 

@@ -1,21 +1,12 @@
 package io.queuekeeper.web.servlet;
 
-import java.util.Optional;
-
 import io.queuekeeper.core.Decision;
 import io.queuekeeper.core.QueueConnector;
-import io.queuekeeper.core.config.IntegrationConfig;
 import io.queuekeeper.core.config.IntegrationConfigProvider;
-import io.queuekeeper.core.http.ConnectorRequest;
-import io.queuekeeper.core.http.CookieInstruction;
 import io.queuekeeper.core.http.ResponseHeader;
-import io.queuekeeper.core.token.SessionCookies;
-import io.queuekeeper.web.ConnectorLog;
-import io.queuekeeper.web.DecisionObserver;
-import io.queuekeeper.web.FailurePolicy;
-import io.queuekeeper.web.ProtectedHandlers;
 import io.queuekeeper.web.ProtectionSettings;
 import io.queuekeeper.web.QueueEvents;
+import io.queuekeeper.web.QueueItGate;
 import io.queuekeeper.web.QueueProtected;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
@@ -44,19 +35,7 @@ public class QueueItHandlerInterceptor implements HandlerInterceptor {
 	/** Request attribute that holds the {@link Decision} of the request. */
 	public static final String DECISION_ATTRIBUTE = QueueItHandlerInterceptor.class.getName() + ".decision";
 
-	private final QueueConnector connector;
-
-	private final @Nullable IntegrationConfigProvider configProvider;
-
-	private final QueueEvents events;
-
-	private final ProtectionSettings settings;
-
-	private final ProtectedHandlers protectedHandlers = new ProtectedHandlers();
-
-	private final ConnectorLog log = new ConnectorLog();
-
-	private final DecisionObserver decisionObserver;
+	private final QueueItGate gate;
 
 	/**
 	 * Creates an interceptor.
@@ -68,25 +47,15 @@ public class QueueItHandlerInterceptor implements HandlerInterceptor {
 	 */
 	public QueueItHandlerInterceptor(QueueConnector connector, @Nullable IntegrationConfigProvider configProvider,
 			QueueEvents events, ProtectionSettings settings) {
-		this(connector, configProvider, events, settings, DecisionObserver.NONE);
+		this(new QueueItGate(connector, configProvider, events, settings));
 	}
 
 	/**
-	 * Creates an interceptor that reports each decision.
-	 * @param connector the engine
-	 * @param configProvider the integration config source, or {@code null} when only
-	 * {@link QueueProtected} handlers are protected
-	 * @param events the events defined in code
-	 * @param settings how requests are evaluated and decisions applied
-	 * @param decisionObserver told about each decision and how long it took
+	 * Creates an interceptor that decides through a shared gate.
+	 * @param gate decides requests and tells what the response carries
 	 */
-	public QueueItHandlerInterceptor(QueueConnector connector, @Nullable IntegrationConfigProvider configProvider,
-			QueueEvents events, ProtectionSettings settings, DecisionObserver decisionObserver) {
-		this.connector = connector;
-		this.configProvider = configProvider;
-		this.events = events;
-		this.settings = settings;
-		this.decisionObserver = decisionObserver;
+	public QueueItHandlerInterceptor(QueueItGate gate) {
+		this.gate = gate;
 	}
 
 	@Override
@@ -95,87 +64,48 @@ public class QueueItHandlerInterceptor implements HandlerInterceptor {
 			return true;
 		}
 		QueueProtected protection = (handler instanceof HandlerMethod method)
-				? this.protectedHandlers.find(method.getMethod(), method.getBeanType()) : null;
-		if (protection == null && this.configProvider == null) {
+				? this.gate.protection(method.getMethod(), method.getBeanType()) : null;
+		if (!this.gate.protects(protection)) {
 			return true;
 		}
-		Decision decision;
-		RuntimeException failure = null;
-		long start = System.nanoTime();
-		try {
-			decision = decide(new ServletConnectorRequest(request), protection);
+		QueueItGate.Outcome outcome = this.gate.decide(new ServletConnectorRequest(request), protection,
+				request.isSecure());
+		if (outcome.decision() != null) {
+			request.setAttribute(DECISION_ATTRIBUTE, outcome.decision());
 		}
-		catch (RuntimeException ex) {
-			decision = null;
-			failure = ex;
-		}
-		this.decisionObserver.decided(decision, System.nanoTime() - start);
-		if (failure != null) {
-			return fail(response, "evaluation failed", failure);
-		}
-		if (decision == null) {
-			return fail(response, "no integration config loaded yet", null);
-		}
-		request.setAttribute(DECISION_ATTRIBUTE, decision);
-		return apply(decision, request.isSecure(), response);
+		return write(outcome, response);
 	}
 
 	private boolean isEvaluated(HttpServletRequest request, Object handler) {
 		if (request.getAttribute(DECISION_ATTRIBUTE) != null) {
 			return false;
 		}
-		if (request.getDispatcherType() == DispatcherType.ERROR && !this.settings.evaluateErrorDispatches()) {
+		ProtectionSettings settings = this.gate.settings();
+		if (request.getDispatcherType() == DispatcherType.ERROR && !settings.evaluateErrorDispatches()) {
 			return false;
 		}
-		if (handler instanceof ResourceHttpRequestHandler && !this.settings.evaluateStaticResources()) {
+		if (handler instanceof ResourceHttpRequestHandler && !settings.evaluateStaticResources()) {
 			return false;
 		}
-		return this.settings.evaluates(request.getMethod());
+		return settings.evaluates(request.getMethod());
 	}
 
-	private @Nullable Decision decide(ConnectorRequest request, @Nullable QueueProtected protection) {
-		if (protection != null) {
-			String event = protection.event();
-			return (protection.action() == QueueProtected.Action.CANCEL)
-					? this.connector.cancel(request, this.events.cancel(event))
-					: this.connector.queue(request, this.events.queue(event));
+	private static boolean write(QueueItGate.Outcome outcome, HttpServletResponse response) {
+		for (String setCookie : outcome.setCookies()) {
+			response.addHeader("Set-Cookie", setCookie);
 		}
-		Optional<IntegrationConfig> config = this.configProvider.current();
-		return config.map((current) -> this.connector.evaluate(request, current)).orElse(null);
-	}
-
-	private boolean apply(Decision decision, boolean secureRequest, HttpServletResponse response) {
-		for (CookieInstruction cookie : decision.cookies()) {
-			if (secureRequest && !cookie.secure() && cookie.name().startsWith(SessionCookies.NAME_PREFIX)) {
-				this.log.insecureCookie(cookie.name());
-			}
-			response.addHeader("Set-Cookie", this.settings.setCookieHeader(cookie));
-		}
-		if (decision instanceof Decision.Proceed) {
-			for (ResponseHeader header : decision.headers()) {
+		if (outcome.proceeds()) {
+			for (ResponseHeader header : outcome.headers()) {
 				response.addHeader(header.name(), header.value());
 			}
 			return true;
 		}
-		response.setStatus(
-				(decision instanceof Decision.Redirect) ? Decision.Redirect.STATUS : Decision.AjaxRedirect.STATUS);
-		for (ResponseHeader header : decision.headers()) {
+		response.setStatus(outcome.status());
+		for (ResponseHeader header : outcome.headers()) {
 			response.setHeader(header.name(), header.value());
 		}
 		response.setContentLength(0);
 		return false;
-	}
-
-	private boolean fail(HttpServletResponse response, String cause, @Nullable RuntimeException ex) {
-		FailurePolicy policy = this.settings.failurePolicy();
-		this.log.failure(cause, ex, policy);
-		response.setHeader(ProtectionSettings.FAILED_HEADER, "true");
-		if (policy == FailurePolicy.DENY) {
-			response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-			response.setHeader("Cache-Control", "no-cache, no-store, must-revalidate, max-age=0");
-			return false;
-		}
-		return true;
 	}
 
 }

@@ -1,8 +1,5 @@
 package io.queuekeeper.web.servlet;
 
-import java.util.Map;
-
-import io.queuekeeper.core.ConnectorConfigurationException;
 import io.queuekeeper.web.ProtectedHandlers;
 import io.queuekeeper.web.QueueEvents;
 import io.queuekeeper.web.QueueProtected;
@@ -14,7 +11,6 @@ import org.springframework.context.ApplicationContextAware;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.web.method.HandlerMethod;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 
 /**
@@ -56,15 +52,9 @@ public class QueueProtectedVerifier implements ApplicationListener<ContextRefres
 		for (RequestMappingInfoHandlerMapping mapping : this.applicationContext
 			.getBeansOfType(RequestMappingInfoHandlerMapping.class)
 			.values()) {
-			for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mapping.getHandlerMethods().entrySet()) {
-				HandlerMethod handler = entry.getValue();
-				QueueProtected protection = this.protectedHandlers.find(handler.getMethod(), handler.getBeanType());
-				if (protection != null && !configured.contains(protection.event())) {
-					throw new ConnectorConfigurationException("@QueueProtected on " + handler.getShortLogMessage()
-							+ " uses event '" + protection.event() + "', which is not configured: add queueit.events."
-							+ (protection.event().isBlank() ? "<event-id>" : protection.event())
-							+ ".queue-domain and name the event in the annotation");
-				}
+			for (HandlerMethod handler : mapping.getHandlerMethods().values()) {
+				this.protectedHandlers.verify(handler.getMethod(), handler.getBeanType(), handler.getShortLogMessage(),
+						configured);
 			}
 		}
 	}

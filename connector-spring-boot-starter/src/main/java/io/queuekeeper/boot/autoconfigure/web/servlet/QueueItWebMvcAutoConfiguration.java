@@ -1,11 +1,10 @@
 package io.queuekeeper.boot.autoconfigure.web.servlet;
 
 import io.queuekeeper.boot.autoconfigure.QueueItAutoConfiguration;
-import io.queuekeeper.core.QueueConnector;
 import io.queuekeeper.core.config.IntegrationConfigProvider;
-import io.queuekeeper.web.DecisionObserver;
 import io.queuekeeper.web.ProtectionSettings;
 import io.queuekeeper.web.QueueEvents;
+import io.queuekeeper.web.QueueItGate;
 import io.queuekeeper.web.servlet.QueueDecisionArgumentResolver;
 import io.queuekeeper.web.servlet.QueueItHandlerInterceptor;
 import io.queuekeeper.web.servlet.QueueItRequestBodyFilter;
@@ -42,16 +41,13 @@ public final class QueueItWebMvcAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(DispatcherServlet.class)
-	@ConditionalOnBean({ QueueConnector.class, QueueEvents.class, ProtectionSettings.class })
+	@ConditionalOnBean(QueueItGate.class)
 	static class WebMvcAdapterConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		QueueItHandlerInterceptor queueItHandlerInterceptor(QueueConnector connector,
-				ObjectProvider<IntegrationConfigProvider> configProvider, QueueEvents events,
-				ProtectionSettings settings, ObjectProvider<DecisionObserver> decisionObserver) {
-			return new QueueItHandlerInterceptor(connector, configProvider.getIfAvailable(), events, settings,
-					decisionObserver.getIfUnique(() -> DecisionObserver.NONE));
+		QueueItHandlerInterceptor queueItHandlerInterceptor(QueueItGate gate) {
+			return new QueueItHandlerInterceptor(gate);
 		}
 
 		@Bean
