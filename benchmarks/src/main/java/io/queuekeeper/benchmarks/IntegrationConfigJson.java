@@ -10,22 +10,27 @@ import org.jspecify.annotations.Nullable;
  * triggers each. The first 19 guard other pages of the shop and must not match the
  * benchmark requests; the last one queues every path containing {@code /drop/}.
  */
-final class IntegrationConfigJson {
+public final class IntegrationConfigJson {
 
 	static final int INTEGRATIONS = 20;
 
 	static final String DROP_NAME = "Sneaker drop";
 
-	static final String DROP_EVENT = "dropevent";
+	/** The event of the integration that matches {@code /drop/}. */
+	public static final String DROP_EVENT = "dropevent";
 
-	static final String QUEUE_DOMAIN = "acme.queue-it.net";
+	/** The waiting room domain of every integration. */
+	public static final String QUEUE_DOMAIN = "acme.queue-it.net";
 
 	static final String COOKIE_DOMAIN = ".shop.example.com";
 
 	private IntegrationConfigJson() {
 	}
 
-	static String build() {
+	/**
+	 * Returns the integration config document.
+	 */
+	public static String build() {
 		List<String> integrations = new ArrayList<>();
 		for (int i = 0; i < INTEGRATIONS - 1; i++) {
 			integrations.add(filler(i));
