@@ -103,6 +103,8 @@ public final class HmacSha256 {
 
 		private final byte[] digest = new byte[32];
 
+		private final char[] hex = new char[HEX_LENGTH];
+
 		private byte[] bytes = new byte[128];
 
 		private int length;
@@ -209,9 +211,13 @@ public final class HmacSha256 {
 		 */
 		public void appendHexTo(StringBuilder out) {
 			sign();
-			for (byte b : this.digest) {
-				out.append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
+			char[] hex = this.hex;
+			for (int i = 0; i < this.digest.length; i++) {
+				int b = this.digest[i];
+				hex[2 * i] = HEX[(b >> 4) & 0xF];
+				hex[2 * i + 1] = HEX[b & 0xF];
 			}
+			out.append(hex, 0, HEX_LENGTH);
 		}
 
 		/**

@@ -32,6 +32,14 @@ public final class SessionCookies {
 
 	private static final String PATH = "/";
 
+	private static final boolean[] SPECIAL = new boolean[0x80];
+
+	static {
+		for (char c : "%+=&".toCharArray()) {
+			SPECIAL[c] = true;
+		}
+	}
+
 	private final HmacSha256 hmac;
 
 	/*
@@ -121,36 +129,33 @@ public final class SessionCookies {
 		int valueStart = -1;
 		int separators = 0;
 		int i = 0;
-		while (i <= length) {
+		while (true) {
+			int at = nextSpecial(raw, i, length);
 			char separator;
 			int width = 1;
-			if (i == length) {
+			if (at == length) {
 				separator = '&';
 			}
 			else {
-				char c = raw.charAt(i);
+				char c = raw.charAt(at);
 				if (c == '%') {
-					separator = encodedSeparator(raw, i);
+					separator = encodedSeparator(raw, at);
 					if (separator == 0) {
 						return null;
 					}
 					width = 3;
 				}
-				else if (c == '+' || c >= 0x80) {
-					return null;
-				}
 				else if (c == '=' || c == '&') {
 					separator = c;
 				}
 				else {
-					i++;
-					continue;
+					return null;
 				}
 			}
 			if (separator == '=') {
 				if (separators++ == 0) {
-					keyEnd = i;
-					valueStart = i + width;
+					keyEnd = at;
+					valueStart = at + width;
 				}
 			}
 			else {
@@ -158,33 +163,36 @@ public final class SessionCookies {
 					int keyLength = keyEnd - start;
 					if (isKey(raw, start, keyLength, "EventId")) {
 						eventStart = valueStart;
-						eventEnd = i;
+						eventEnd = at;
 					}
 					else if (isKey(raw, start, keyLength, "QueueId")) {
 						queueStart = valueStart;
-						queueEnd = i;
+						queueEnd = at;
 					}
 					else if (isKey(raw, start, keyLength, "FixedValidityMins")) {
 						fixedStart = valueStart;
-						fixedEnd = i;
+						fixedEnd = at;
 					}
 					else if (isKey(raw, start, keyLength, "RedirectType")) {
 						redirectStart = valueStart;
-						redirectEnd = i;
+						redirectEnd = at;
 					}
 					else if (isKey(raw, start, keyLength, "IssueTime")) {
 						issueStart = valueStart;
-						issueEnd = i;
+						issueEnd = at;
 					}
 					else if (isKey(raw, start, keyLength, "Hash")) {
 						hashStart = valueStart;
-						hashEnd = i;
+						hashEnd = at;
 					}
 				}
-				start = i + width;
+				start = at + width;
 				separators = 0;
 			}
-			i += width;
+			if (at == length) {
+				break;
+			}
+			i = at + width;
 		}
 		if (eventStart < 0 || queueStart < 0 || redirectStart < 0 || issueStart < 0 || hashStart < 0) {
 			return CookieState.INVALID;
@@ -222,6 +230,20 @@ public final class SessionCookies {
 			}
 		}
 		return to - from == expected.length() && raw.regionMatches(true, from, expected, 0, expected.length());
+	}
+
+	/**
+	 * Returns the index of the next character that is not plain ASCII text for
+	 * {@link #parseEncoded}: {@code %}, {@code +}, {@code =}, {@code &} or non-ASCII.
+	 */
+	private static int nextSpecial(String raw, int from, int length) {
+		for (int i = from; i < length; i++) {
+			char c = raw.charAt(i);
+			if (c >= 0x80 || SPECIAL[c]) {
+				return i;
+			}
+		}
+		return length;
 	}
 
 	private static char encodedSeparator(String raw, int percent) {
