@@ -29,22 +29,12 @@ public final class Strings {
 		// JDK's general case mapping looks up every character. For ASCII text the root
 		// locale's mapping is a-z to A-Z and nothing else.
 		int length = value.length();
-		int first = -1;
+		byte[] folded = new byte[length];
 		for (int i = 0; i < length; i++) {
 			char c = value.charAt(i);
 			if (c >= 0x80) {
 				return value.toUpperCase(Locale.ROOT);
 			}
-			if (first < 0 && c >= 'a' && c <= 'z') {
-				first = i;
-			}
-		}
-		if (first < 0) {
-			return value;
-		}
-		byte[] folded = new byte[length];
-		for (int i = 0; i < length; i++) {
-			char c = value.charAt(i);
 			folded[i] = (byte) ((c >= 'a' && c <= 'z') ? c - ('a' - 'A') : c);
 		}
 		return new String(folded, StandardCharsets.ISO_8859_1);

@@ -19,7 +19,9 @@ abstract class Condition {
 
 	private Condition(int source, String name, boolean folded) {
 		this.source = source;
-		this.name = name;
+		// Interned so that parts naming the same header find its memoised value by
+		// identity; the lookup still compares names exactly when identity fails.
+		this.name = name.intern();
 		this.folded = folded;
 	}
 

@@ -203,7 +203,8 @@ public final class RequestValues {
 
 	private int headerIndex(String name) {
 		for (int i = 0; i < this.headerCount; i++) {
-			if (this.headerNames[i].equals(name)) {
+			String known = this.headerNames[i];
+			if (known == name || known.equals(name)) {
 				return i;
 			}
 		}
