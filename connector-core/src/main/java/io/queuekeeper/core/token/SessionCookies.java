@@ -93,6 +93,16 @@ public final class SessionCookies {
 		if (state != null) {
 			return state;
 		}
+		return readDecoding(raw, eventId, validityMinutes, checkExpiry, nowEpochSeconds);
+	}
+
+	/**
+	 * Reads a cookie value the general way, decoding it first: what {@link #read} does
+	 * for the values it cannot read in place, and what it must agree with for those it
+	 * can.
+	 */
+	CookieState readDecoding(String raw, String eventId, int validityMinutes, boolean checkExpiry,
+			long nowEpochSeconds) {
 		String decoded = UrlCodec.formDecodeStrict(raw);
 		if (decoded == null) {
 			return CookieState.INVALID;
