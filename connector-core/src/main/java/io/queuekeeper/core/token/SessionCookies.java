@@ -32,14 +32,6 @@ public final class SessionCookies {
 
 	private static final String PATH = "/";
 
-	private static final boolean[] SPECIAL = new boolean[0x80];
-
-	static {
-		for (char c : "%+=&".toCharArray()) {
-			SPECIAL[c] = true;
-		}
-	}
-
 	private final HmacSha256 hmac;
 
 	/*
@@ -112,11 +104,12 @@ public final class SessionCookies {
 
 	/**
 	 * Reads the cookie as {@link #parse} does, but on the transport-encoded value and
-	 * without decoding it, for the values this engine writes: ASCII text whose only
-	 * escapes are the encoded separators {@code %3D} ({@code =}) and {@code %26}
-	 * ({@code &}). Such a value decodes to the same text with the escapes replaced, so
-	 * every field is a range of it. Returns {@code null} for anything else (another
-	 * escape, a {@code +}, non-ASCII), which {@link #parse} decides after decoding.
+	 * without decoding it, for the values this engine writes: text whose only escapes are
+	 * the encoded separators {@code %3D} ({@code =}) and {@code %26} ({@code &}). Form
+	 * decoding leaves every other character as it is, so such a value decodes to the same
+	 * text with the escapes replaced, and every field is a range of it. Returns
+	 * {@code null} for anything else (another escape, a {@code +}, a literal {@code =} or
+	 * {@code &}), which {@link #parse} decides after decoding.
 	 */
 	private @Nullable CookieState parseEncoded(String raw, String expectedEventId, int validityMinutes,
 			boolean checkExpiry, long now) {
@@ -138,34 +131,26 @@ public final class SessionCookies {
 		int keyEnd = -1;
 		int valueStart = -1;
 		int separators = 0;
+		// Separators written by this engine are always escaped; a literal one, a '+' or
+		// any other escape is left to the general path. The searches are the JDK's
+		// vectorised ones rather than a loop over every character.
+		if (raw.indexOf('+') >= 0 || raw.indexOf('=') >= 0 || raw.indexOf('&') >= 0) {
+			return null;
+		}
 		int i = 0;
 		while (true) {
-			int at = nextSpecial(raw, i, length);
-			char separator;
-			int width = 1;
-			if (at == length) {
-				separator = '&';
+			int at = raw.indexOf('%', i);
+			if (at < 0) {
+				at = length;
 			}
-			else {
-				char c = raw.charAt(at);
-				if (c == '%') {
-					separator = encodedSeparator(raw, at);
-					if (separator == 0) {
-						return null;
-					}
-					width = 3;
-				}
-				else if (c == '=' || c == '&') {
-					separator = c;
-				}
-				else {
-					return null;
-				}
+			char separator = (at == length) ? '&' : encodedSeparator(raw, at);
+			if (separator == 0) {
+				return null;
 			}
 			if (separator == '=') {
 				if (separators++ == 0) {
 					keyEnd = at;
-					valueStart = at + width;
+					valueStart = at + 3;
 				}
 			}
 			else {
@@ -196,13 +181,13 @@ public final class SessionCookies {
 						hashEnd = at;
 					}
 				}
-				start = at + width;
+				start = at + 3;
 				separators = 0;
 			}
 			if (at == length) {
 				break;
 			}
-			i = at + width;
+			i = at + 3;
 		}
 		if (eventStart < 0 || queueStart < 0 || redirectStart < 0 || issueStart < 0 || hashStart < 0) {
 			return CookieState.INVALID;
@@ -230,30 +215,23 @@ public final class SessionCookies {
 	}
 
 	/**
-	 * Whether the range of the ASCII text names the event in another letter case, as
-	 * lower-casing both with {@link Locale#ROOT} would tell.
+	 * Whether the range of the text names the event in any letter case, as lower-casing
+	 * both with {@link Locale#ROOT} tells; for ASCII without the lower-cased copies.
 	 */
 	private static boolean sameEventIgnoringCase(String raw, int from, int to, String expected) {
-		for (int i = 0; i < expected.length(); i++) {
-			if (expected.charAt(i) >= 0x80) {
-				return raw.substring(from, to).toLowerCase(Locale.ROOT).equals(expected.toLowerCase(Locale.ROOT));
-			}
+		if (!isAscii(expected, 0, expected.length()) || !isAscii(raw, from, to)) {
+			return raw.substring(from, to).toLowerCase(Locale.ROOT).equals(expected.toLowerCase(Locale.ROOT));
 		}
 		return to - from == expected.length() && raw.regionMatches(true, from, expected, 0, expected.length());
 	}
 
-	/**
-	 * Returns the index of the next character that is not plain ASCII text for
-	 * {@link #parseEncoded}: {@code %}, {@code +}, {@code =}, {@code &} or non-ASCII.
-	 */
-	private static int nextSpecial(String raw, int from, int length) {
-		for (int i = from; i < length; i++) {
-			char c = raw.charAt(i);
-			if (c >= 0x80 || SPECIAL[c]) {
-				return i;
+	private static boolean isAscii(String value, int from, int to) {
+		for (int i = from; i < to; i++) {
+			if (value.charAt(i) >= 0x80) {
+				return false;
 			}
 		}
-		return length;
+		return true;
 	}
 
 	private static char encodedSeparator(String raw, int percent) {
