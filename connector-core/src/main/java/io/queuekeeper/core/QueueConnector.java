@@ -462,9 +462,8 @@ public final class QueueConnector {
 
 	private static Decision redirectDecision(ValidationResult result, String location,
 			List<CookieInstruction> cookies) {
-		List<ResponseHeader> headers = new ArrayList<>(4);
-		headers.add(new ResponseHeader("Location", location));
-		headers.addAll(NO_CACHE);
+		List<ResponseHeader> headers = List.of(new ResponseHeader("Location", location), NO_CACHE.get(0),
+				NO_CACHE.get(1), NO_CACHE.get(2));
 		return new Decision.Redirect(result, location, cookies, headers);
 	}
 

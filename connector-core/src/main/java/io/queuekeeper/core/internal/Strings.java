@@ -1,5 +1,6 @@
 package io.queuekeeper.core.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
@@ -24,7 +25,19 @@ public final class Strings {
 	 * change how {@code i} and {@code I} compare.
 	 */
 	public static String fold(String value) {
-		return value.toUpperCase(Locale.ROOT);
+		// Triggers fold the URL, the path and the User-Agent of most requests, and the
+		// JDK's general case mapping looks up every character. For ASCII text the root
+		// locale's mapping is a-z to A-Z and nothing else.
+		int length = value.length();
+		byte[] folded = new byte[length];
+		for (int i = 0; i < length; i++) {
+			char c = value.charAt(i);
+			if (c >= 0x80) {
+				return value.toUpperCase(Locale.ROOT);
+			}
+			folded[i] = (byte) ((c >= 'a' && c <= 'z') ? c - ('a' - 'A') : c);
+		}
+		return new String(folded, StandardCharsets.ISO_8859_1);
 	}
 
 }

@@ -8,40 +8,64 @@ import io.queuekeeper.core.internal.UrlParts;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The values triggers compare for one request, each read at most once. Not thread-safe:
- * one instance serves one evaluation.
+ * The values triggers compare for one request, each read and each case-folded at most
+ * once. Not thread-safe: one instance serves one evaluation.
  *
  * @since 0.1.0
  */
 public final class RequestValues {
 
-	private static final String[] NO_HEADERS = {};
+	static final int NONE = -1;
+
+	static final int EMPTY = 0;
+
+	static final int PAGE_URL = 1;
+
+	static final int PAGE_PATH = 2;
+
+	static final int HOST_NAME = 3;
+
+	static final int USER_AGENT = 4;
+
+	static final int HEADER = 5;
+
+	static final int COOKIE = 6;
+
+	static final int BODY = 7;
+
+	private static final String USER_AGENT_HEADER = "User-Agent";
+
+	private static final String[] NO_STRINGS = {};
 
 	private final ConnectorRequest request;
 
 	private final String pageUrl;
 
-	private @Nullable String pagePath;
-
-	private @Nullable String hostName;
-
 	private @Nullable String foldedPageUrl;
 
+	private @Nullable String pagePath;
+
 	private @Nullable String foldedPagePath;
+
+	private @Nullable String hostName;
 
 	private @Nullable String foldedHostName;
 
 	private @Nullable String body;
 
-	/*
-	 * Headers already read. Integrations often test the same header, so each name costs
-	 * one lookup per request; names are compared exactly, and one spelled differently by
-	 * another part is simply read again. Two small arrays, because a map would cost more
-	 * than the lookups it saves.
-	 */
-	private String[] headerNames = NO_HEADERS;
+	private @Nullable String foldedBody;
 
-	private @Nullable String[] headerValues = NO_HEADERS;
+	/*
+	 * Headers already read, as read and folded. Integrations often test the same header,
+	 * so each name costs one lookup per request; names are compared exactly, and one
+	 * spelled differently by another part is simply read again. Small arrays, because a
+	 * map would cost more than the lookups it saves.
+	 */
+	private String[] headerNames = NO_STRINGS;
+
+	private String[] headerValues = NO_STRINGS;
+
+	private @Nullable String[] foldedHeaderValues = NO_STRINGS;
 
 	private int headerCount;
 
@@ -69,47 +93,119 @@ public final class RequestValues {
 		return this.pageUrl;
 	}
 
-	String url(UrlPart part, boolean folded) {
-		switch (part) {
+	/**
+	 * Maps what a trigger part reads to the source {@link #value} reads it from.
+	 */
+	static int source(ValidatorType validator, UrlPart urlPart) {
+		switch (validator) {
+			case URL:
+				switch (urlPart) {
+					case PAGE_URL:
+						return PAGE_URL;
+					case PAGE_PATH:
+						return PAGE_PATH;
+					case HOST_NAME:
+						return HOST_NAME;
+					default:
+						return EMPTY;
+				}
+			case COOKIE:
+				return COOKIE;
+			case USER_AGENT:
+				return USER_AGENT;
+			case HTTP_HEADER:
+				return HEADER;
+			case REQUEST_BODY:
+				return BODY;
+			default:
+				return NONE;
+		}
+	}
+
+	/**
+	 * Returns a value of the request, {@code ""} when it is missing.
+	 * @param source what to read, one of the constants of this class
+	 * @param name the header or cookie name, for those sources
+	 * @param folded whether to return it upper-cased with {@link java.util.Locale#ROOT}
+	 */
+	String value(int source, String name, boolean folded) {
+		switch (source) {
 			case PAGE_URL:
-				if (!folded) {
-					return this.pageUrl;
-				}
-				if (this.foldedPageUrl == null) {
-					this.foldedPageUrl = Strings.fold(this.pageUrl);
-				}
-				return this.foldedPageUrl;
+				return folded ? foldedPageUrl() : this.pageUrl;
 			case PAGE_PATH:
-				if (this.pagePath == null) {
-					this.pagePath = UrlParts.path(this.pageUrl);
-				}
-				if (!folded) {
-					return this.pagePath;
-				}
-				if (this.foldedPagePath == null) {
-					this.foldedPagePath = Strings.fold(this.pagePath);
-				}
-				return this.foldedPagePath;
+				return folded ? foldedPagePath() : pagePath();
 			case HOST_NAME:
-				if (this.hostName == null) {
-					this.hostName = UrlParts.host(this.pageUrl);
+				return folded ? foldedHostName() : hostName();
+			case USER_AGENT:
+				return header(USER_AGENT_HEADER, folded);
+			case HEADER:
+				return header(name, folded);
+			case COOKIE:
+				String cookie = this.request.cookie(name);
+				if (cookie == null) {
+					return "";
 				}
-				if (!folded) {
-					return this.hostName;
-				}
-				if (this.foldedHostName == null) {
-					this.foldedHostName = Strings.fold(this.hostName);
-				}
-				return this.foldedHostName;
+				return folded ? Strings.fold(cookie) : cookie;
+			case BODY:
+				return folded ? foldedBody() : body();
 			default:
 				return "";
 		}
 	}
 
-	@Nullable String header(String name) {
+	private String foldedPageUrl() {
+		if (this.foldedPageUrl == null) {
+			this.foldedPageUrl = Strings.fold(this.pageUrl);
+		}
+		return this.foldedPageUrl;
+	}
+
+	private String pagePath() {
+		if (this.pagePath == null) {
+			this.pagePath = UrlParts.path(this.pageUrl);
+		}
+		return this.pagePath;
+	}
+
+	private String foldedPagePath() {
+		if (this.foldedPagePath == null) {
+			this.foldedPagePath = Strings.fold(pagePath());
+		}
+		return this.foldedPagePath;
+	}
+
+	private String hostName() {
+		if (this.hostName == null) {
+			this.hostName = UrlParts.host(this.pageUrl);
+		}
+		return this.hostName;
+	}
+
+	private String foldedHostName() {
+		if (this.foldedHostName == null) {
+			this.foldedHostName = Strings.fold(hostName());
+		}
+		return this.foldedHostName;
+	}
+
+	private String header(String name, boolean folded) {
+		int index = headerIndex(name);
+		if (!folded) {
+			return this.headerValues[index];
+		}
+		String value = this.foldedHeaderValues[index];
+		if (value == null) {
+			value = Strings.fold(this.headerValues[index]);
+			this.foldedHeaderValues[index] = value;
+		}
+		return value;
+	}
+
+	private int headerIndex(String name) {
 		for (int i = 0; i < this.headerCount; i++) {
-			if (this.headerNames[i].equals(name)) {
-				return this.headerValues[i];
+			String known = this.headerNames[i];
+			if (known == name || known.equals(name)) {
+				return i;
 			}
 		}
 		String value = this.request.header(name);
@@ -117,19 +213,26 @@ public final class RequestValues {
 			int capacity = Math.max(4, 2 * this.headerCount);
 			this.headerNames = Arrays.copyOf(this.headerNames, capacity);
 			this.headerValues = Arrays.copyOf(this.headerValues, capacity);
+			this.foldedHeaderValues = Arrays.copyOf(this.foldedHeaderValues, capacity);
 		}
 		this.headerNames[this.headerCount] = name;
-		this.headerValues[this.headerCount] = value;
-		this.headerCount++;
-		return value;
+		this.headerValues[this.headerCount] = (value != null) ? value : "";
+		return this.headerCount++;
 	}
 
-	String body() {
+	private String body() {
 		if (this.body == null) {
 			String read = this.request.body();
 			this.body = (read != null) ? read : "";
 		}
 		return this.body;
+	}
+
+	private String foldedBody() {
+		if (this.foldedBody == null) {
+			this.foldedBody = Strings.fold(body());
+		}
+		return this.foldedBody;
 	}
 
 }

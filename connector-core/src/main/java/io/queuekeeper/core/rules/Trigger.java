@@ -3,18 +3,48 @@ package io.queuekeeper.core.rules;
 import java.util.List;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * A compiled trigger: parts combined with AND or OR.
+ * A compiled trigger: parts combined with AND or OR. Immutable; its parts are compiled
+ * into conditions once, when it is created.
  *
- * @param operator how the parts combine
- * @param parts the parts, in config order
  * @since 0.1.0
  */
-public record Trigger(LogicalOperator operator, List<TriggerPart> parts) {
+public final class Trigger {
 
-	public Trigger {
-		Objects.requireNonNull(operator, "operator");
-		parts = List.copyOf(parts);
+	private final LogicalOperator operator;
+
+	private final List<TriggerPart> parts;
+
+	private final Condition[] conditions;
+
+	/**
+	 * Creates a trigger.
+	 * @param operator how the parts combine
+	 * @param parts the parts, in config order
+	 */
+	public Trigger(LogicalOperator operator, List<TriggerPart> parts) {
+		this.operator = Objects.requireNonNull(operator, "operator");
+		this.parts = List.copyOf(parts);
+		this.conditions = new Condition[this.parts.size()];
+		for (int i = 0; i < this.conditions.length; i++) {
+			this.conditions[i] = Condition.compile(this.parts.get(i));
+		}
+	}
+
+	/**
+	 * Returns how the parts combine.
+	 */
+	public LogicalOperator operator() {
+		return this.operator;
+	}
+
+	/**
+	 * Returns the parts, in config order.
+	 */
+	public List<TriggerPart> parts() {
+		return this.parts;
 	}
 
 	/**
@@ -22,16 +52,17 @@ public record Trigger(LogicalOperator operator, List<TriggerPart> parts) {
 	 * evaluation stops as soon as the outcome is known.
 	 */
 	public boolean matches(RequestValues request) {
+		Condition[] conditions = this.conditions;
 		if (this.operator == LogicalOperator.OR) {
-			for (int i = 0; i < this.parts.size(); i++) {
-				if (this.parts.get(i).matches(request)) {
+			for (Condition condition : conditions) {
+				if (condition.matches(request)) {
 					return true;
 				}
 			}
 			return false;
 		}
-		for (int i = 0; i < this.parts.size(); i++) {
-			if (!this.parts.get(i).matches(request)) {
+		for (Condition condition : conditions) {
+			if (!condition.matches(request)) {
 				return false;
 			}
 		}
@@ -43,6 +74,22 @@ public record Trigger(LogicalOperator operator, List<TriggerPart> parts) {
 	 */
 	public boolean readsBody() {
 		return this.parts.stream().anyMatch((part) -> part.validator() == ValidatorType.REQUEST_BODY);
+	}
+
+	@Override
+	public boolean equals(@Nullable Object other) {
+		return this == other || (other instanceof Trigger trigger && this.operator == trigger.operator
+				&& this.parts.equals(trigger.parts));
+	}
+
+	@Override
+	public int hashCode() {
+		return 31 * this.operator.hashCode() + this.parts.hashCode();
+	}
+
+	@Override
+	public String toString() {
+		return "Trigger[operator=" + this.operator + ", parts=" + this.parts + "]";
 	}
 
 }

@@ -23,8 +23,6 @@ import io.queuekeeper.core.internal.Strings;
 public record TriggerPart(ValidatorType validator, UrlPart urlPart, String name, Operator operator, String value,
 		List<String> values, boolean negative, boolean ignoreCase, String comparedValue, List<String> comparedValues) {
 
-	private static final String WILDCARD = "*";
-
 	/**
 	 * Canonical constructor; {@code comparedValue} and {@code comparedValues} are what
 	 * the request value is compared with (folded when {@code ignoreCase}).
@@ -51,70 +49,11 @@ public record TriggerPart(ValidatorType validator, UrlPart urlPart, String name,
 	}
 
 	/**
-	 * Whether the request satisfies this part.
+	 * Whether the request satisfies this part. Triggers compile their parts once; this
+	 * compiles the part on every call.
 	 */
 	public boolean matches(RequestValues request) {
-		if (this.validator == ValidatorType.UNKNOWN || this.operator == Operator.UNKNOWN) {
-			return false;
-		}
-		return compare(requestValue(request));
-	}
-
-	private String requestValue(RequestValues request) {
-		switch (this.validator) {
-			case URL:
-				return request.url(this.urlPart, this.ignoreCase);
-			case COOKIE:
-				return foldIfNeeded(request.request().cookie(this.name));
-			case USER_AGENT:
-				return foldIfNeeded(request.header("User-Agent"));
-			case HTTP_HEADER:
-				return foldIfNeeded(request.header(this.name));
-			case REQUEST_BODY:
-				return foldIfNeeded(request.body());
-			default:
-				return "";
-		}
-	}
-
-	private String foldIfNeeded(String value) {
-		if (value == null) {
-			return "";
-		}
-		return this.ignoreCase ? Strings.fold(value) : value;
-	}
-
-	/**
-	 * Applies the operator to a request value that is already folded when the part
-	 * ignores case.
-	 */
-	boolean compare(String actual) {
-		switch (this.operator) {
-			case EQUALS:
-				return this.negative != actual.equals(this.comparedValue);
-			case CONTAINS:
-				if (WILDCARD.equals(this.comparedValue) && !actual.isEmpty()) {
-					return true;
-				}
-				return this.negative != actual.contains(this.comparedValue);
-			case EQUALS_ANY:
-				for (int i = 0; i < this.comparedValues.size(); i++) {
-					if (actual.equals(this.comparedValues.get(i))) {
-						return !this.negative;
-					}
-				}
-				return this.negative;
-			case CONTAINS_ANY:
-				for (int i = 0; i < this.comparedValues.size(); i++) {
-					String candidate = this.comparedValues.get(i);
-					if (actual.contains(candidate) || (WILDCARD.equals(candidate) && !actual.isEmpty())) {
-						return !this.negative;
-					}
-				}
-				return this.negative;
-			default:
-				return false;
-		}
+		return Condition.compile(this).matches(request);
 	}
 
 }

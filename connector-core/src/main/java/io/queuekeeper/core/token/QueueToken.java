@@ -25,6 +25,8 @@ public record QueueToken(String token, String eventId, String queueId, long time
 	/** The redirect type that switches on connector diagnostics. */
 	public static final String DEBUG_REDIRECT_TYPE = "debug";
 
+	private static final String HASH_KEY = "~h_";
+
 	public QueueToken {
 		Objects.requireNonNull(token, "token");
 		Objects.requireNonNull(eventId, "eventId");
@@ -66,21 +68,37 @@ public record QueueToken(String token, String eventId, String queueId, long time
 			}
 			int underscore = token.indexOf('_', start);
 			if (underscore >= 0 && underscore < stop && isAbsent(token.indexOf('_', underscore + 1), stop)) {
-				String value = token.substring(underscore + 1, stop);
-				switch (token.substring(start, underscore)) {
-					case "e" -> eventId = value;
-					case "q" -> queueId = value;
-					case "h" -> hash = value;
-					case "rt" -> redirectType = value;
-					case "ts" -> timestamp = parseLong(value, 0);
-					case "cv" -> fixedValidity = parseInteger(value);
-					default -> {
+				// The keys are told apart by length and letters rather than by a switch
+				// on a substring, which would hash a new string per pair.
+				int keyLength = underscore - start;
+				char first = token.charAt(start);
+				if (keyLength == 1) {
+					if (first == 'e') {
+						eventId = token.substring(underscore + 1, stop);
+					}
+					else if (first == 'q') {
+						queueId = token.substring(underscore + 1, stop);
+					}
+					else if (first == 'h') {
+						hash = token.substring(underscore + 1, stop);
+					}
+				}
+				else if (keyLength == 2) {
+					char second = token.charAt(start + 1);
+					if (first == 'r' && second == 't') {
+						redirectType = token.substring(underscore + 1, stop);
+					}
+					else if (first == 't' && second == 's') {
+						timestamp = parseLong(token.substring(underscore + 1, stop), 0);
+					}
+					else if (first == 'c' && second == 'v') {
+						fixedValidity = parseInteger(token.substring(underscore + 1, stop));
 					}
 				}
 			}
 			start = end + 1;
 		}
-		String signedPart = token.replace("~h_" + hash, "");
+		String signedPart = withoutHash(token, hash);
 		return new QueueToken(token, eventId, queueId, timestamp, fixedValidity, redirectType, hash, signedPart);
 	}
 
@@ -89,6 +107,28 @@ public record QueueToken(String token, String eventId, String queueId, long time
 	 */
 	public boolean isDebug() {
 		return DEBUG_REDIRECT_TYPE.equals(this.redirectType);
+	}
+
+	/**
+	 * Returns the token with every {@code ~h_<hash>} removed, as
+	 * {@link String#replace(CharSequence, CharSequence)} does. A genuine token has one,
+	 * at its end, which is cut off without building the pattern.
+	 */
+	private static String withoutHash(String token, String hash) {
+		int end = token.length() - HASH_KEY.length() - hash.length();
+		if (end >= 0 && token.startsWith(HASH_KEY, end) && token.endsWith(hash)) {
+			boolean earlier = false;
+			for (int at = token.indexOf(HASH_KEY); at >= 0 && at < end; at = token.indexOf(HASH_KEY, at + 1)) {
+				if (token.startsWith(hash, at + HASH_KEY.length())) {
+					earlier = true;
+					break;
+				}
+			}
+			if (!earlier) {
+				return token.substring(0, end);
+			}
+		}
+		return token.replace(HASH_KEY + hash, "");
 	}
 
 	private static boolean isAbsent(int index, int stop) {

@@ -27,8 +27,8 @@ public final class TokenVerifier {
 	 * takes the same time wherever the hashes differ.
 	 */
 	public boolean isSigned(QueueToken token) {
-		String expected = this.hmac.hex(token.signedPart());
-		return HmacSha256.constantTimeEquals(expected, token.hash().toLowerCase(Locale.ROOT));
+		String hash = token.hash();
+		return this.hmac.message().append(token.signedPart()).signatureEqualsIgnoringCase(hash, 0, hash.length());
 	}
 
 	/**
@@ -42,13 +42,35 @@ public final class TokenVerifier {
 		if (!isSigned(token)) {
 			return TokenError.HASH;
 		}
-		if (!eventId.toUpperCase(Locale.ROOT).equals(token.eventId().toUpperCase(Locale.ROOT))) {
+		if (!sameEvent(eventId, token.eventId())) {
 			return TokenError.EVENT_ID;
 		}
 		if (token.timestamp() < nowEpochSeconds) {
 			return TokenError.TIMESTAMP;
 		}
 		return null;
+	}
+
+	/**
+	 * Whether the events are equal once upper-cased with {@link Locale#ROOT}; without the
+	 * two upper-cased copies when both are ASCII, for which that is an ASCII
+	 * case-insensitive comparison.
+	 */
+	private static boolean sameEvent(String expected, String actual) {
+		if (isAscii(expected) && isAscii(actual)) {
+			return expected.length() == actual.length()
+					&& expected.regionMatches(true, 0, actual, 0, expected.length());
+		}
+		return expected.toUpperCase(Locale.ROOT).equals(actual.toUpperCase(Locale.ROOT));
+	}
+
+	private static boolean isAscii(String value) {
+		for (int i = 0; i < value.length(); i++) {
+			if (value.charAt(i) >= 0x80) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 }

@@ -1,6 +1,11 @@
 package io.queuekeeper.core.token;
 
 import io.queuekeeper.core.testing.Vectors;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
@@ -108,6 +113,19 @@ class QueueTokenTests {
 	@Test
 	void toStringWhenPrintedThenHashIsNotShown() {
 		assertThat(QueueToken.parse(Vectors.TV03).toString()).doesNotContain("a5213b35");
+	}
+
+	@Property(tries = 3000)
+	void parseWhenAnyTokenThenSignedPartRemovesEveryHashPair(@ForAll("tokens") String text) {
+		QueueToken token = QueueToken.parse(text);
+		if (token != null) {
+			assertThat(token.signedPart()).isEqualTo(text.replace("~h_" + token.hash(), ""));
+		}
+	}
+
+	@Provide
+	Arbitrary<String> tokens() {
+		return Arbitraries.strings().withChars("~h_e1ab".toCharArray()).ofMaxLength(16);
 	}
 
 }

@@ -1,0 +1,196 @@
+package io.queuekeeper.core.rules;
+
+import java.util.List;
+
+/**
+ * A trigger part compiled for evaluation: one small class per operator, with the request
+ * value it reads, the letter case and the negation decided once, when the config is
+ * compiled, so that evaluating a part is one virtual call and one comparison.
+ */
+abstract class Condition {
+
+	private static final String WILDCARD = "*";
+
+	private final int source;
+
+	private final String name;
+
+	private final boolean folded;
+
+	private Condition(int source, String name, boolean folded) {
+		this.source = source;
+		// Interned so that parts naming the same header find its memoised value by
+		// identity; the lookup still compares names exactly when identity fails.
+		this.name = name.intern();
+		this.folded = folded;
+	}
+
+	/**
+	 * Compiles a part. The semantics are those of spec 5.3 and 5.4: a missing value is
+	 * {@code ""}; with {@code IsIgnoreCase} both sides are upper-cased with
+	 * {@link java.util.Locale#ROOT}; {@code IsNegative} inverts the outcome, except that
+	 * a {@code *} compared with a non-empty value matches whatever it says, and an
+	 * unknown validator or operator never matches.
+	 */
+	static Condition compile(TriggerPart part) {
+		int source = RequestValues.source(part.validator(), part.urlPart());
+		if (source == RequestValues.NONE || part.operator() == Operator.UNKNOWN) {
+			return Never.INSTANCE;
+		}
+		String name = part.name();
+		boolean folded = part.ignoreCase();
+		boolean negative = part.negative();
+		String value = part.comparedValue();
+		List<String> values = part.comparedValues();
+		switch (part.operator()) {
+			case EQUALS:
+				return new Equals(source, name, folded, value, negative);
+			case CONTAINS:
+				return WILDCARD.equals(value) ? new ContainsWildcard(source, name, folded, negative)
+						: new Contains(source, name, folded, value, negative);
+			case EQUALS_ANY:
+				return new EqualsAny(source, name, folded, values.toArray(new String[0]), negative);
+			default:
+				return new ContainsAny(source, name, folded, values.toArray(new String[0]), negative);
+		}
+	}
+
+	/**
+	 * Whether the request satisfies the part.
+	 */
+	abstract boolean matches(RequestValues request);
+
+	/**
+	 * The request value this part compares, folded when it ignores case; never null.
+	 */
+	final String actual(RequestValues request) {
+		return request.value(this.source, this.name, this.folded);
+	}
+
+	private static final class Equals extends Condition {
+
+		private final String expected;
+
+		private final boolean negative;
+
+		Equals(int source, String name, boolean folded, String expected, boolean negative) {
+			super(source, name, folded);
+			this.expected = expected;
+			this.negative = negative;
+		}
+
+		@Override
+		boolean matches(RequestValues request) {
+			return this.negative != actual(request).equals(this.expected);
+		}
+
+	}
+
+	private static final class Contains extends Condition {
+
+		private final String needle;
+
+		private final boolean negative;
+
+		Contains(int source, String name, boolean folded, String needle, boolean negative) {
+			super(source, name, folded);
+			this.needle = needle;
+			this.negative = negative;
+		}
+
+		@Override
+		boolean matches(RequestValues request) {
+			return this.negative != actual(request).contains(this.needle);
+		}
+
+	}
+
+	/**
+	 * {@code Contains} with the value {@code *}: any non-empty value matches, even when
+	 * negated; an empty one contains no {@code *}.
+	 */
+	private static final class ContainsWildcard extends Condition {
+
+		private final boolean negative;
+
+		ContainsWildcard(int source, String name, boolean folded, boolean negative) {
+			super(source, name, folded);
+			this.negative = negative;
+		}
+
+		@Override
+		boolean matches(RequestValues request) {
+			return !actual(request).isEmpty() || this.negative;
+		}
+
+	}
+
+	private static final class EqualsAny extends Condition {
+
+		private final String[] candidates;
+
+		private final boolean negative;
+
+		EqualsAny(int source, String name, boolean folded, String[] candidates, boolean negative) {
+			super(source, name, folded);
+			this.candidates = candidates;
+			this.negative = negative;
+		}
+
+		@Override
+		boolean matches(RequestValues request) {
+			String actual = actual(request);
+			for (String candidate : this.candidates) {
+				if (actual.equals(candidate)) {
+					return !this.negative;
+				}
+			}
+			return this.negative;
+		}
+
+	}
+
+	private static final class ContainsAny extends Condition {
+
+		private final String[] candidates;
+
+		private final boolean negative;
+
+		ContainsAny(int source, String name, boolean folded, String[] candidates, boolean negative) {
+			super(source, name, folded);
+			this.candidates = candidates;
+			this.negative = negative;
+		}
+
+		@Override
+		boolean matches(RequestValues request) {
+			String actual = actual(request);
+			for (String candidate : this.candidates) {
+				if (actual.contains(candidate) || (WILDCARD.equals(candidate) && !actual.isEmpty())) {
+					return !this.negative;
+				}
+			}
+			return this.negative;
+		}
+
+	}
+
+	/**
+	 * An unknown validator or operator: never matches, whatever {@code IsNegative} says.
+	 */
+	private static final class Never extends Condition {
+
+		static final Never INSTANCE = new Never();
+
+		private Never() {
+			super(RequestValues.NONE, "", false);
+		}
+
+		@Override
+		boolean matches(RequestValues request) {
+			return false;
+		}
+
+	}
+
+}
