@@ -139,7 +139,12 @@ public final class CachingIntegrationConfigProvider implements IntegrationConfig
 			return;
 		}
 		try {
-			first.get(startupWait.toMillis(), TimeUnit.MILLISECONDS);
+			Snapshot loaded = first.get(startupWait.toMillis(), TimeUnit.MILLISECONDS);
+			if (loaded != null) {
+				// The refresh future completes before Caffeine's own callback stores the
+				// value, so without this the context could start with no snapshot yet.
+				install(loaded);
+			}
 		}
 		catch (TimeoutException ex) {
 			logger.warn("No Queue-it integration config from " + this.client.uri().getHost() + " within " + startupWait
