@@ -28,7 +28,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * ratio to the baseline measured in the same run.
  *
  * <p>
- * Options (all optional): {@code --stacks=mvc,webflux}, {@code --rounds=3},
+ * Options (all optional): {@code --stacks=mvc,webflux}, {@code --scenarios=} (names,
+ * comma-separated; the first one is the baseline of the ratios), {@code --rounds=3},
  * {@code --seconds=10}, {@code --warmup=5}, {@code --threads=1},
  * {@code --connections=16}.
  */
@@ -61,6 +62,11 @@ public final class EndToEndBenchmark {
 			try (ConfigurableApplicationContext baseline = start(type, false, config);
 					ConfigurableApplicationContext protectedApp = start(type, true, config)) {
 				List<Scenario> scenarios = Scenarios.checked(port(baseline), port(protectedApp));
+				String only = options.get("scenarios");
+				if (only != null) {
+					List<String> names = Arrays.asList(only.split(","));
+					scenarios = scenarios.stream().filter((scenario) -> names.contains(scenario.name())).toList();
+				}
 				report(stack, measure(wrk, scenarios, rounds, seconds, warmup));
 			}
 		}
@@ -126,8 +132,8 @@ public final class EndToEndBenchmark {
 		Map<String, String> options = new LinkedHashMap<>();
 		for (String arg : args) {
 			if (!arg.startsWith("--") || !arg.contains("=")) {
-				throw new IllegalArgumentException("options are --name=value, got " + arg + "; known: "
-						+ Arrays.asList("stacks", "rounds", "seconds", "warmup", "threads", "connections"));
+				throw new IllegalArgumentException("options are --name=value, got " + arg + "; known: " + Arrays
+					.asList("stacks", "scenarios", "rounds", "seconds", "warmup", "threads", "connections"));
 			}
 			options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
 		}
