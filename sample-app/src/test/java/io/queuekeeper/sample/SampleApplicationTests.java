@@ -55,6 +55,31 @@ class SampleApplicationTests {
 	}
 
 	@Test
+	void actuatorWhenAskedThenShowsConfigFromLocalGoMatchesUrlsAndNeverAKey() throws Exception {
+		HttpResponse<String> status = get(app("/actuator/queueit"), null);
+		assertThat(status.statusCode()).isEqualTo(200);
+		assertThat(status.body()).contains("\"name\":\"Sale\"").contains("\"eventId\":\"sale\"");
+		HttpResponse<String> match = get(app("/actuator/queueit/match?url=http://localhost:8080/sale"), null);
+		assertThat(match.statusCode()).isEqualTo(200);
+		assertThat(match.body()).contains("\"matched\":true").contains("\"eventId\":\"sale\"");
+		HttpResponse<String> health = get(app("/actuator/health"), null);
+		assertThat(health.statusCode()).isEqualTo(200);
+		assertThat(health.body()).contains("\"queueIt\"").contains("\"status\":\"UP\"");
+		for (String body : new String[] { status.body(), match.body(), health.body() }) {
+			assertThat(body).doesNotContain(this.environment.getRequiredProperty("queueit.secret-key"))
+				.doesNotContain(this.environment.getRequiredProperty("queueit.api-key"));
+		}
+	}
+
+	@Test
+	void metricsWhenPageQueuedThenDecisionCounted() throws Exception {
+		get(app("/sale"), null);
+		HttpResponse<String> decisions = get(app("/actuator/metrics/queueit.decisions?tag=outcome:queue"), null);
+		assertThat(decisions.statusCode()).isEqualTo(200);
+		assertThat(decisions.body()).contains("\"COUNT\"");
+	}
+
+	@Test
 	void dropPageWhenNoSessionThenRedirectedByQueueProtected() throws Exception {
 		HttpResponse<String> drop = get(app("/drop"), null);
 		assertThat(drop.statusCode()).isEqualTo(302);
