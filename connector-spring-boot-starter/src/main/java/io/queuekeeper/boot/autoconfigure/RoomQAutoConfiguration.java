@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
+import io.queuekeeper.boot.roomq.RoomQLeaveListener;
 import io.queuekeeper.boot.roomq.RoomQOperations;
 import io.queuekeeper.core.roomq.RoomQConfigurationException;
 import io.queuekeeper.core.roomq.RoomQConnector;
@@ -26,9 +27,11 @@ import org.springframework.context.annotation.Bean;
  * is not {@code false}: the {@link RoomQConnector} (a
  * {@link io.queuekeeper.core.WaitingRoomProvider}), the web-level settings with the
  * ticket cookie's SameSite, and, when {@code roomq.status-api} is set, the
- * {@link RoomQOperations}. The failure policy, the exclusions and the body limit still
- * come from {@code queueit.*}. A unique {@link Clock} bean, if the application defines
- * one, is the engine's clock.
+ * {@link RoomQOperations} with the {@link RoomQLeaveListener} that frees a visitor's slot
+ * after a cancel. The {@link io.queuekeeper.web.QueueItGate} that both web stacks use is
+ * built by {@link QueueItAutoConfiguration} from the provider. The failure policy, the
+ * exclusions and the body limit still come from {@code queueit.*}. A unique {@link Clock}
+ * bean, if the application defines one, is the engine's clock.
  *
  * @since 0.1.0
  */
@@ -74,6 +77,13 @@ public final class RoomQAutoConfiguration {
 		}
 		return new RoomQOperations(connector, statusApi, remote.getConnectTimeout(), remote.getRequestTimeout(), ttl,
 				remote.isPlainHttpOnLoopback(), clock.getIfUnique(Clock::systemUTC));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnProperty(prefix = "roomq", name = "status-api")
+	RoomQLeaveListener roomQLeaveListener(RoomQConnector connector, RoomQOperations operations) {
+		return new RoomQLeaveListener(connector, operations);
 	}
 
 	static RoomQSettings roomQSettings(RoomQProperties properties, Clock clock) {
