@@ -131,6 +131,14 @@ public final class RoomQFixtures {
 		public final BlockingQueue<String> posts = new LinkedBlockingQueue<>();
 
 		public Backend() throws IOException {
+			this(200);
+		}
+
+		/**
+		 * Starts a backend whose queue endpoint answers with the given status.
+		 * @param queueStatus the status of {@code /queue/{room}} answers
+		 */
+		public Backend(int queueStatus) throws IOException {
 			this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 			int port = this.server.getAddress().getPort();
 			this.server.createContext("/api/rooms/" + ROOM, (exchange) -> {
@@ -144,7 +152,7 @@ public final class RoomQFixtures {
 			this.server.createContext("/queue/" + ROOM, (exchange) -> {
 				this.posts.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
 				byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
-				exchange.sendResponseHeaders(200, body.length);
+				exchange.sendResponseHeaders(queueStatus, body.length);
 				exchange.getResponseBody().write(body);
 				exchange.close();
 			});
@@ -155,9 +163,14 @@ public final class RoomQFixtures {
 		 * Returns the properties that point the remote operations here.
 		 */
 		public String[] properties() {
-			return new String[] {
-					"roomq.status-api=http://127.0.0.1:" + this.server.getAddress().getPort() + "/api/rooms",
-					"roomq.remote.plain-http-on-loopback=true" };
+			return new String[] { "roomq.status-api=" + statusApi(), "roomq.remote.plain-http-on-loopback=true" };
+		}
+
+		/**
+		 * Returns the status API base URL.
+		 */
+		public String statusApi() {
+			return "http://127.0.0.1:" + this.server.getAddress().getPort() + "/api/rooms";
 		}
 
 		@Override
