@@ -7,6 +7,7 @@ import java.util.Map;
 
 import io.queuekeeper.boot.roomq.RoomQLeaveListener;
 import io.queuekeeper.boot.roomq.RoomQOperations;
+import io.queuekeeper.core.WaitingRoomProvider;
 import io.queuekeeper.core.roomq.RoomQConfigurationException;
 import io.queuekeeper.core.roomq.RoomQConnector;
 import io.queuekeeper.core.roomq.RoomQSettings;
@@ -50,7 +51,7 @@ public final class RoomQAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
+	@ConditionalOnMissingBean(WaitingRoomProvider.class)
 	RoomQConnector roomQConnector(RoomQProperties properties, ObjectProvider<Clock> clock) {
 		return new RoomQConnector(roomQSettings(properties, clock.getIfUnique(Clock::systemUTC)));
 	}

@@ -182,6 +182,18 @@ class RoomQAutoConfigurationTests {
 	}
 
 	@Test
+	void startWhenUserDefinesAProviderAndRoomQIsSelectedThenTheGateUsesIt() {
+		WaitingRoomProvider own = new RoomQConnector(
+				RoomQSettings.of("own-room", "own-secret", "https://tickets.roomq.example/tickets"));
+		this.runner.withPropertyValues(ROOM)
+			.withBean("ownProvider", WaitingRoomProvider.class, () -> own)
+			.run((context) -> {
+				assertThat(context).hasNotFailed().hasSingleBean(WaitingRoomProvider.class);
+				assertThat(context.getBean(QueueItGate.class).provider()).isSameAs(own);
+			});
+	}
+
+	@Test
 	void startWhenUserDefinesAProviderThenTheGateUsesIt() {
 		WaitingRoomProvider own = new RoomQConnector(
 				RoomQSettings.of("own-room", "own-secret", "https://tickets.roomq.example/tickets"));
