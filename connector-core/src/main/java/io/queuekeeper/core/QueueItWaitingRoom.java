@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.queuekeeper.core.config.IntegrationConfig;
 import io.queuekeeper.core.config.IntegrationConfigProvider;
 import io.queuekeeper.core.http.ConnectorRequest;
 import org.jspecify.annotations.Nullable;
@@ -70,6 +71,12 @@ public final class QueueItWaitingRoom implements WaitingRoomProvider {
 	@Override
 	public boolean hasRules() {
 		return this.configProvider != null;
+	}
+
+	@Override
+	public boolean readsRequestBody() {
+		return this.configProvider != null
+				&& this.configProvider.current().map(IntegrationConfig::readsRequestBody).orElse(false);
 	}
 
 	@Override

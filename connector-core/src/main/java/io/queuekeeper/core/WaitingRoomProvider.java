@@ -64,6 +64,15 @@ public interface WaitingRoomProvider {
 	}
 
 	/**
+	 * Whether deciding a request that no annotation protects may need its body, because
+	 * the provider's current rules test it. Providers without rules never read bodies.
+	 * @return {@code true} when {@link #evaluate(ConnectorRequest)} may read the body
+	 */
+	default boolean readsRequestBody() {
+		return false;
+	}
+
+	/**
 	 * What a protected request does to the visitor's session.
 	 *
 	 * @since 0.1.0

@@ -3,6 +3,7 @@ package io.queuekeeper.web;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.queuekeeper.core.roomq.RoomQConnector;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -58,8 +59,26 @@ public final class ConnectorLog {
 		if (!firstTime("insecure:" + cookieName)) {
 			return false;
 		}
-		logger.warn("Queue-it session cookie " + cookieName + " is sent over HTTPS without the Secure flag; "
-				+ "set IsCookieSecure in GO (or queueit.events.<id>.cookie-secure) so it never travels in clear text.");
+		boolean roomQ = cookieName.startsWith(RoomQConnector.COOKIE_PREFIX);
+		String fix = roomQ ? "set roomq.cookie.secure=true"
+				: "set IsCookieSecure in GO (or queueit.events.<id>.cookie-secure)";
+		logger.warn((roomQ ? "RoomQ ticket cookie " : "Queue-it session cookie ") + cookieName
+				+ " is sent over HTTPS without the Secure flag; " + fix + " so it never travels in clear text.");
+		return true;
+	}
+
+	/**
+	 * Logs, once per exception type, that a {@link CancelListener} threw. The message of
+	 * the exception is not logged, since it may carry a ticket.
+	 * @param ex what the listener threw
+	 * @return whether this call logged
+	 */
+	public boolean cancelListenerFailed(Throwable ex) {
+		if (!firstTime("cancel-listener:" + ex.getClass().getName())) {
+			return false;
+		}
+		logger.warn("Waiting room cancel listener failed with " + ex.getClass().getName()
+				+ "; the response is unchanged. Further failures of this type are not logged.");
 		return true;
 	}
 

@@ -3,9 +3,12 @@ package io.queuekeeper.web;
 import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.queuekeeper.core.ConnectorConfigurationException;
+import io.queuekeeper.core.QueueItWaitingRoom;
+import io.queuekeeper.core.WaitingRoomProvider;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -34,22 +37,28 @@ public final class ProtectedHandlers {
 	}
 
 	/**
-	 * Checks that the annotation of a handler, if any, names a configured event, so that
-	 * a typo fails the start instead of the first request.
+	 * Checks that the annotation of a handler, if any, names a room of the provider, so
+	 * that a typo fails the start instead of the first request.
 	 * @param method the handler method
 	 * @param beanType the handler's class
 	 * @param description the handler as named in the error message
-	 * @param events the events defined in code
-	 * @throws ConnectorConfigurationException if the event is not configured
+	 * @param provider the provider that decides
+	 * @throws ConnectorConfigurationException if the room is not one of
+	 * {@link WaitingRoomProvider#rooms()}
 	 */
-	public void verify(Method method, Class<?> beanType, String description, QueueEvents events) {
+	public void verify(Method method, Class<?> beanType, String description, WaitingRoomProvider provider) {
 		QueueProtected protection = find(method, beanType);
-		if (protection != null && !events.contains(protection.event())) {
-			throw new ConnectorConfigurationException("@QueueProtected on " + description + " uses event '"
-					+ protection.event() + "', which is not configured: add queueit.events."
-					+ (protection.event().isBlank() ? "<event-id>" : protection.event())
-					+ ".queue-domain and name the event in the annotation");
+		if (protection == null || provider.rooms().contains(protection.event())) {
+			return;
 		}
+		String event = protection.event();
+		String fix = QueueItWaitingRoom.NAME.equals(provider.name())
+				? "add queueit.events." + (event.isBlank() ? "<event-id>" : event)
+						+ ".queue-domain and name the event in the annotation"
+				: "name one of the rooms of provider '" + provider.name() + "' " + new TreeSet<>(provider.rooms())
+						+ " in the annotation";
+		throw new ConnectorConfigurationException(
+				"@QueueProtected on " + description + " uses event '" + event + "', which is not configured: " + fix);
 	}
 
 	private static @Nullable QueueProtected lookup(Method method, Class<?> beanType) {

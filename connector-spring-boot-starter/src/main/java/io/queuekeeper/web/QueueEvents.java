@@ -33,6 +33,13 @@ public final class QueueEvents {
 	}
 
 	/**
+	 * Returns the queue settings of every defined event, by event id.
+	 */
+	public Map<String, QueueEventConfig> configs() {
+		return this.events;
+	}
+
+	/**
 	 * Returns the queue settings of an event.
 	 * @throws ConnectorConfigurationException if the event is not defined
 	 */

@@ -3,23 +3,26 @@ package io.queuekeeper.web;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import io.queuekeeper.core.Decision;
 import io.queuekeeper.core.QueueConnector;
-import io.queuekeeper.core.config.IntegrationConfig;
+import io.queuekeeper.core.QueueItWaitingRoom;
+import io.queuekeeper.core.ResultType;
+import io.queuekeeper.core.WaitingRoomProvider;
 import io.queuekeeper.core.config.IntegrationConfigProvider;
 import io.queuekeeper.core.http.ConnectorRequest;
 import io.queuekeeper.core.http.CookieInstruction;
 import io.queuekeeper.core.http.ResponseHeader;
+import io.queuekeeper.core.roomq.RoomQConnector;
 import io.queuekeeper.core.token.SessionCookies;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What both web stacks share once they know the handler of a request: whether the request
- * is protected, the engine's decision (with {@link QueueProtected} or the current
- * integration config), the failure policy, and the response the decision asks for. Every
- * decision of either stack passes through {@link #decide}, which also times it.
+ * is protected, the {@link WaitingRoomProvider provider's} decision (for the room named
+ * by {@link QueueProtected}, or with the provider's own rules), the failure policy, and
+ * the response the decision asks for. Every decision of either stack passes through
+ * {@link #decide}, which also times it. The gate does not know which provider decided.
  *
  * <p>
  * Adapters stay small: they find the handler, adapt the request, and write the returned
@@ -39,11 +42,10 @@ public final class QueueItGate {
 
 	private static final int SERVICE_UNAVAILABLE = 503;
 
-	private final QueueConnector connector;
+	private static final List<String> SESSION_COOKIE_PREFIXES = List.of(SessionCookies.NAME_PREFIX,
+			RoomQConnector.COOKIE_PREFIX);
 
-	private final @Nullable IntegrationConfigProvider configProvider;
-
-	private final QueueEvents events;
+	private final WaitingRoomProvider provider;
 
 	private final ProtectionSettings settings;
 
@@ -53,8 +55,10 @@ public final class QueueItGate {
 
 	private final DecisionObserver observer;
 
+	private final CancelListener cancelListener;
+
 	/**
-	 * Creates a gate.
+	 * Creates a gate for Queue-it.
 	 * @param connector the engine
 	 * @param configProvider the integration config source, or {@code null} when only
 	 * {@link QueueProtected} handlers are protected
@@ -67,7 +71,7 @@ public final class QueueItGate {
 	}
 
 	/**
-	 * Creates a gate that reports each decision.
+	 * Creates a gate for Queue-it that reports each decision.
 	 * @param connector the engine
 	 * @param configProvider the integration config source, or {@code null} when only
 	 * {@link QueueProtected} handlers are protected
@@ -77,11 +81,31 @@ public final class QueueItGate {
 	 */
 	public QueueItGate(QueueConnector connector, @Nullable IntegrationConfigProvider configProvider, QueueEvents events,
 			ProtectionSettings settings, DecisionObserver observer) {
-		this.connector = connector;
-		this.configProvider = configProvider;
-		this.events = events;
+		this(new QueueItWaitingRoom(connector, events.configs(), configProvider), settings, observer,
+				CancelListener.NONE);
+	}
+
+	/**
+	 * Creates a gate that decides through any provider.
+	 * @param provider the waiting-room provider
+	 * @param settings how requests are evaluated and decisions applied
+	 * @param observer told about each decision of either web stack and how long it took
+	 * @param cancelListener told after each cancel decision, e.g. to leave the room
+	 * remotely
+	 */
+	public QueueItGate(WaitingRoomProvider provider, ProtectionSettings settings, DecisionObserver observer,
+			CancelListener cancelListener) {
+		this.provider = provider;
 		this.settings = settings;
 		this.observer = observer;
+		this.cancelListener = cancelListener;
+	}
+
+	/**
+	 * Returns the provider that decides.
+	 */
+	public WaitingRoomProvider provider() {
+		return this.provider;
 	}
 
 	/**
@@ -103,27 +127,27 @@ public final class QueueItGate {
 
 	/**
 	 * Whether a request served by a handler with this protection is evaluated at all:
-	 * annotated handlers always are, others only when an integration config source
-	 * exists.
+	 * annotated handlers always are, others only when the provider has rules of its own
+	 * (Queue-it's integration config).
 	 * @param protection the handler's annotation, or {@code null}
 	 */
 	public boolean protects(@Nullable QueueProtected protection) {
-		return protection != null || this.configProvider != null;
+		return protection != null || this.provider.hasRules();
 	}
 
 	/**
 	 * Whether deciding a request served by a handler with this protection may read the
-	 * request body: only when the integration config decides and its current snapshot has
-	 * a {@code RequestBodyValidator} trigger. A failing config source answers
-	 * {@code false}; {@link #decide} meets the same failure and applies the policy.
+	 * request body: only when the provider's rules decide and test the body. A failing
+	 * rule source answers {@code false}; {@link #decide} meets the same failure and
+	 * applies the policy.
 	 * @param protection the handler's annotation, or {@code null}
 	 */
 	public boolean readsBody(@Nullable QueueProtected protection) {
-		if (protection != null || this.configProvider == null) {
+		if (protection != null) {
 			return false;
 		}
 		try {
-			return this.configProvider.current().map(IntegrationConfig::readsRequestBody).orElse(false);
+			return this.provider.hasRules() && this.provider.readsRequestBody();
 		}
 		catch (RuntimeException ex) {
 			return false;
@@ -132,11 +156,11 @@ public final class QueueItGate {
 
 	/**
 	 * Decides a request and returns what the response must carry. Never throws: when the
-	 * engine cannot decide, the outcome follows {@code queueit.failure-policy} and the
+	 * provider cannot decide, the outcome follows {@code queueit.failure-policy} and the
 	 * cause is logged once.
-	 * @param request the request as the engine sees it
-	 * @param protection the handler's annotation, or {@code null} to use the integration
-	 * config
+	 * @param request the request as the provider sees it
+	 * @param protection the handler's annotation, or {@code null} to use the provider's
+	 * rules
 	 * @param secureRequest whether the request came over HTTPS, to warn about session
 	 * cookies without the Secure flag
 	 * @return the outcome to write
@@ -157,27 +181,37 @@ public final class QueueItGate {
 				: fail((failure != null) ? EVALUATION_FAILED : NO_CONFIG, failure, nanos);
 		// Every decision of both stacks passes here once, with its latency.
 		this.observer.decided(decision, nanos);
+		if (decision != null && decision.result().actionType() == ResultType.CANCEL) {
+			cancelled(request, decision);
+		}
 		return outcome;
+	}
+
+	private void cancelled(ConnectorRequest request, Decision decision) {
+		try {
+			this.cancelListener.cancelled(request, decision);
+		}
+		catch (RuntimeException ex) {
+			this.log.cancelListenerFailed(ex);
+		}
 	}
 
 	private @Nullable Decision evaluate(ConnectorRequest request, @Nullable QueueProtected protection) {
 		if (protection != null) {
-			String event = protection.event();
-			return (protection.action() == QueueProtected.Action.CANCEL)
-					? this.connector.cancel(request, this.events.cancel(event))
-					: this.connector.queue(request, this.events.queue(event));
+			WaitingRoomProvider.Action action = (protection.action() == QueueProtected.Action.CANCEL)
+					? WaitingRoomProvider.Action.CANCEL : WaitingRoomProvider.Action.QUEUE;
+			return this.provider.protect(request, protection.event(), action);
 		}
-		if (this.configProvider == null) {
+		if (!this.provider.hasRules()) {
 			return null;
 		}
-		Optional<IntegrationConfig> config = this.configProvider.current();
-		return config.map((current) -> this.connector.evaluate(request, current)).orElse(null);
+		return this.provider.evaluate(request).orElse(null);
 	}
 
 	private Outcome outcome(Decision decision, boolean secureRequest, long nanos) {
 		List<String> setCookies = new ArrayList<>(decision.cookies().size());
 		for (CookieInstruction cookie : decision.cookies()) {
-			if (secureRequest && !cookie.secure() && cookie.name().startsWith(SessionCookies.NAME_PREFIX)) {
+			if (secureRequest && !cookie.secure() && isSessionCookie(cookie.name())) {
 				this.log.insecureCookie(cookie.name());
 			}
 			setCookies.add(this.settings.setCookieHeader(cookie));
@@ -186,6 +220,15 @@ public final class QueueItGate {
 		int status = (decision instanceof Decision.Redirect) ? Decision.Redirect.STATUS
 				: (decision instanceof Decision.AjaxRedirect) ? Decision.AjaxRedirect.STATUS : 0;
 		return new Outcome(decision, null, proceeds, status, setCookies, decision.headers(), nanos);
+	}
+
+	private static boolean isSessionCookie(String name) {
+		for (String prefix : SESSION_COOKIE_PREFIXES) {
+			if (name.startsWith(prefix)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private Outcome fail(String cause, @Nullable RuntimeException ex, long nanos) {

@@ -9,10 +9,11 @@ import java.lang.annotation.Target;
 import org.springframework.core.annotation.AliasFor;
 
 /**
- * Protects a controller or handler method with a waiting room defined in code: the
- * event's settings come from {@code queueit.events.<event>}. On a handler, the annotation
- * decides instead of the integration config. A method's annotation wins over its class's,
- * and the annotation can be used as a meta-annotation.
+ * Protects a controller or handler method with a waiting room defined in code: with
+ * Queue-it the event's settings come from {@code queueit.events.<event>}; with RoomQ
+ * ({@code queueit.provider=roomq}) the event is the room, {@code roomq.room-id}. On a
+ * handler, the annotation decides instead of the integration config. A method's
+ * annotation wins over its class's, and the annotation can be used as a meta-annotation.
  *
  * <pre class="code">
  * &#64;QueueProtected("drop")
@@ -35,8 +36,8 @@ public @interface QueueProtected {
 	String value() default "";
 
 	/**
-	 * The event (waiting room) id; its settings are read from
-	 * {@code queueit.events.<event>}.
+	 * The event (waiting room) id: a Queue-it event of {@code queueit.events.<event>}, or
+	 * the RoomQ room {@code roomq.room-id}.
 	 * @return the event id
 	 */
 	@AliasFor("value")
@@ -56,7 +57,11 @@ public @interface QueueProtected {
 		/** Send visitors without a valid session to the waiting room. */
 		QUEUE,
 
-		/** End the visitor's session and send them to the waiting room's cancel page. */
+		/**
+		 * End the visitor's session: Queue-it sends them to the waiting room's cancel
+		 * page; RoomQ replaces the ticket cookie and, with remote operations, frees the
+		 * slot.
+		 */
 		CANCEL
 
 	}

@@ -35,6 +35,13 @@ import org.springframework.core.env.MapPropertySource;
  * (visitors per minute) and {@code sample.simulator.integration-config} (the file to
  * serve; by default one per port under the temporary directory, written from the sample's
  * template when missing, so edits survive restarts).
+ * <p>
+ * With {@code queueit.provider=roomq} (the {@code roomq} profile) it starts the
+ * simulator's RoomQ ticket issuer instead, for the room {@code roomq.room-id}, with a
+ * fresh room secret per start, and sets {@code roomq.room-secret} and
+ * {@code roomq.ticket-issuer}; it then runs unless
+ * {@code sample.simulator.enabled=false}, or, when that is not set, unless
+ * {@code roomq.room-secret} is set (the real RoomQ).
  *
  * @since 0.1.0
  */
@@ -44,6 +51,9 @@ public class LocalWaitingRoomInitializer implements ApplicationContextInitialize
 	public static final String CUSTOMER_ID = "sample";
 
 	private static final Log logger = LogFactory.getLog(LocalWaitingRoomInitializer.class);
+
+	/** RoomQ room id used when {@code roomq.room-id} is not set. */
+	public static final String ROOMQ_ROOM_ID = "drop";
 
 	private static final String TEMPLATE = "sample/integrationconfig.json";
 
@@ -55,6 +65,10 @@ public class LocalWaitingRoomInitializer implements ApplicationContextInitialize
 		}
 		int port = environment.getProperty("sample.simulator.port", Integer.class, 8090);
 		int outflow = environment.getProperty("sample.simulator.outflow", Integer.class, 12);
+		if (roomQ(environment)) {
+			initializeRoomQ(context, environment, port, outflow);
+			return;
+		}
 		String secretKey = UUID.randomUUID() + "-" + UUID.randomUUID();
 		String apiKey = UUID.randomUUID().toString();
 		WaitingRoomSimulator simulator;
@@ -94,12 +108,42 @@ public class LocalWaitingRoomInitializer implements ApplicationContextInitialize
 				+ configFile + " (edit it to change the triggers)");
 	}
 
+	private void initializeRoomQ(ConfigurableApplicationContext context, ConfigurableEnvironment environment, int port,
+			int outflow) {
+		String roomId = environment.getProperty("roomq.room-id", ROOMQ_ROOM_ID);
+		String roomSecret = UUID.randomUUID() + "-" + UUID.randomUUID();
+		WaitingRoomSimulator simulator;
+		try {
+			simulator = WaitingRoomSimulator.builder(CUSTOMER_ID, UUID.randomUUID().toString())
+				.roomQRoom(roomId, roomSecret)
+				.outflow(outflow)
+				.port(port)
+				.start();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot start the local RoomQ ticket issuer on port " + port
+					+ " (set sample.simulator.port, or 0 for any free port)", ex);
+		}
+		context.addApplicationListener(new Stopper(simulator));
+		Map<String, Object> properties = new LinkedHashMap<>();
+		properties.put("roomq.room-id", roomId);
+		properties.put("roomq.room-secret", roomSecret);
+		properties.put("roomq.ticket-issuer", simulator.roomQTicketIssuer().toString());
+		properties.put("sample.simulator.url", simulator.roomQTicketIssuer().toString());
+		environment.getPropertySources().addFirst(new MapPropertySource("localWaitingRoom", properties));
+		logger.info("Local RoomQ ticket issuer on " + simulator.roomQTicketIssuer() + " for room '" + roomId + "'");
+	}
+
 	static boolean enabled(ConfigurableEnvironment environment) {
 		Boolean enabled = environment.getProperty("sample.simulator.enabled", Boolean.class);
 		if (enabled != null) {
 			return enabled;
 		}
-		return !environment.containsProperty("queueit.customer-id");
+		return !environment.containsProperty(roomQ(environment) ? "roomq.room-secret" : "queueit.customer-id");
+	}
+
+	static boolean roomQ(ConfigurableEnvironment environment) {
+		return "roomq".equalsIgnoreCase(environment.getProperty("queueit.provider", "").trim());
 	}
 
 	private static Path configFile(ConfigurableEnvironment environment, int port) throws IOException {

@@ -38,12 +38,17 @@ public class ShopController {
 
 	private final @Nullable String waitingRoom;
 
+	private final boolean roomQ;
+
 	/**
 	 * Creates the controller.
 	 * @param waitingRoom the local waiting room's URL, or empty when it is not running
+	 * @param provider the waiting-room provider, {@code queue-it} or {@code roomq}
 	 */
-	public ShopController(@Value("${sample.simulator.url:}") String waitingRoom) {
+	public ShopController(@Value("${sample.simulator.url:}") String waitingRoom,
+			@Value("${queueit.provider:queue-it}") String provider) {
 		this.waitingRoom = waitingRoom.isEmpty() ? null : waitingRoom;
+		this.roomQ = "roomq".equalsIgnoreCase(provider.trim());
 	}
 
 	/**
@@ -52,8 +57,15 @@ public class ShopController {
 	 */
 	@GetMapping(path = "/", produces = HTML)
 	public String home() {
-		String room = (this.waitingRoom != null) ? "<p class=\"muted\">Waiting room: the local simulator on <code>"
-				+ escape(this.waitingRoom) + "</code>.</p>" : "<p class=\"muted\">Waiting room: Queue-it.</p>";
+		String vendor = this.roomQ ? "NoQ RoomQ" : "Queue-it";
+		String room = (this.waitingRoom != null)
+				? "<p class=\"muted\">Waiting room: " + vendor + ", played by the local simulator on <code>"
+						+ escape(this.waitingRoom) + "</code>.</p>"
+				: "<p class=\"muted\">Waiting room: " + vendor + ".</p>";
+		if (this.roomQ) {
+			room += "<p class=\"muted\" id=\"provider-note\">RoomQ has no published triggers: it protects the"
+					+ " <code>@QueueProtected(\"drop\")</code> pages only; the sale is not queued.</p>";
+		}
 		return page("Queuekeeper sample shop", "<h1 id=\"title\">Queuekeeper sample shop</h1>"
 				+ "<p>Every way the starter protects a page:</p><ul>"
 				+ "<li><a id=\"sale-link\" href=\"/sale\">Summer sale</a>: queued by the triggers published in GO</li>"
@@ -114,7 +126,21 @@ public class ShopController {
 	@QueueProtected("drop")
 	@GetMapping(path = "/drop", produces = HTML)
 	public String drop(@Nullable ValidationResult queue) {
-		return page("Limited drop", "<h1 id=\"title\">Limited drop</h1>" + through(queue) + homeLink());
+		return page("Limited drop", "<h1 id=\"title\">Limited drop</h1>" + through(queue)
+				+ "<p><a id=\"details-link\" href=\"/drop/details\">Details</a></p>" + homeLink());
+	}
+
+	/**
+	 * A second page of the drop, behind the same waiting room: a visitor who is through
+	 * sees it without queuing again.
+	 * @param queue the connector's decision for this request
+	 * @return the page
+	 */
+	@QueueProtected("drop")
+	@GetMapping(path = "/drop/details", produces = HTML)
+	public String dropDetails(@Nullable ValidationResult queue) {
+		return page("Drop details", "<h1 id=\"title\">Drop details</h1>" + through(queue)
+				+ "<p><a id=\"drop-link\" href=\"/drop\">Back to the drop</a></p>" + homeLink());
 	}
 
 	/**

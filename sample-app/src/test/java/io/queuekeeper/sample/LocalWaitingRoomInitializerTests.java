@@ -65,4 +65,31 @@ class LocalWaitingRoomInitializerTests {
 		}
 	}
 
+	@Test
+	void enabledWhenRoomQAndRealRoomSecretSetThenFalse() {
+		assertThat(LocalWaitingRoomInitializer.enabled(new MockEnvironment().withProperty("queueit.provider", "roomq")
+			.withProperty("roomq.room-secret", "real"))).isFalse();
+		assertThat(LocalWaitingRoomInitializer.enabled(new MockEnvironment().withProperty("queueit.provider", "roomq")
+			.withProperty("queueit.customer-id", "acme"))).isTrue();
+	}
+
+	@Test
+	void initializeWhenRoomQThenPointsRoomQAtTheSimulatorsIssuer() {
+		GenericApplicationContext context = new GenericApplicationContext();
+		MockEnvironment environment = new MockEnvironment().withProperty("sample.simulator.port", "0")
+			.withProperty("queueit.provider", "roomq");
+		context.setEnvironment(environment);
+		new LocalWaitingRoomInitializer().initialize(context);
+		context.refresh();
+		try {
+			assertThat(environment.getProperty("roomq.ticket-issuer")).matches("http://localhost:\\d+/roomq/tickets");
+			assertThat(environment.getProperty("roomq.room-id")).isEqualTo(LocalWaitingRoomInitializer.ROOMQ_ROOM_ID);
+			assertThat(environment.getProperty("roomq.room-secret")).hasSize(73);
+			assertThat(environment.containsProperty("queueit.secret-key")).isFalse();
+		}
+		finally {
+			context.close();
+		}
+	}
+
 }

@@ -29,6 +29,10 @@ final class Hmac {
 	}
 
 	String hex(String message) {
+		return HexFormat.of().formatHex(bytes(message));
+	}
+
+	byte[] bytes(String message) {
 		Mac mac;
 		try {
 			mac = (Mac) this.prototype.clone();
@@ -36,7 +40,7 @@ final class Hmac {
 		catch (CloneNotSupportedException ex) {
 			throw new IllegalStateException("HmacSHA256 provider cannot clone", ex);
 		}
-		return HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
+		return mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
 	}
 
 	static boolean constantTimeEquals(String expected, String actual) {

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,6 +26,7 @@ import io.queuekeeper.core.enqueue.EnqueueTokenCodec;
 import io.queuekeeper.core.enqueue.EnqueueTokenExpectation;
 import io.queuekeeper.core.enqueue.EnqueueTokenPayload;
 import io.queuekeeper.core.enqueue.EnqueueTokenVerification;
+import io.queuekeeper.core.roomq.RoomQTicket;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,7 +43,12 @@ import org.jspecify.annotations.Nullable;
  * line and redirects to {@code r};</li>
  * <li>{@code /status/integrationconfig/secure/{customerId}} the GO platform's integration
  * config endpoint, checking the {@code api-key} header and serving a file the user
- * edits.</li>
+ * edits;</li>
+ * <li>{@code /roomq/tickets?noq_t=&noq_c=&noq_r=} NoQ RoomQ's ticket issuer (RoomQ
+ * protocol spec §4.7 and §9) for the configured rooms: it verifies the presented ticket
+ * with the room secret, keeps the visitor's {@code session_id} in the same line (same
+ * outflow) as the Queue-it events, and when their turn comes redirects to {@code noq_r}
+ * with a {@code serving} ticket signed HS256 with the room secret.</li>
  * </ul>
  * Only the configured customer and events are served; targets must be absolute http or
  * https URLs; everything reflected in a page is HTML-escaped. Connectors reach it over
@@ -59,6 +66,10 @@ public final class WaitingRoomSimulator implements AutoCloseable {
 	private static final String GO_PATH = "/status/integrationconfig/secure/";
 
 	private static final int REFRESH_SECONDS = 5;
+
+	private static final String ROOMQ_ISSUER_PATH = "/roomq/tickets";
+
+	private static final String ROOMQ_TICKET = "noq_t";
 
 	private final String customerId;
 
@@ -80,6 +91,10 @@ public final class WaitingRoomSimulator implements AutoCloseable {
 
 	private final WaitingLine line;
 
+	private final Map<String, RoomQRoom> roomQRooms;
+
+	private final Duration roomQServingTime;
+
 	private final HttpServer server;
 
 	private final ExecutorService executor;
@@ -96,6 +111,11 @@ public final class WaitingRoomSimulator implements AutoCloseable {
 		this.clock = builder.clock;
 		this.line = new WaitingLine(builder.outflowPerMinute);
 		this.server = HttpServer.create(new InetSocketAddress(builder.bindAddress, builder.port), 0);
+		this.roomQServingTime = builder.roomQServingTime;
+		Map<String, RoomQRoom> rooms = new LinkedHashMap<>();
+		builder.roomQRooms.forEach((roomId, secret) -> rooms.put(roomId,
+				new RoomQRoom(roomId, secret, roomQTicketIssuer().toString(), this.clock)));
+		this.roomQRooms = Map.copyOf(rooms);
 		AtomicInteger threads = new AtomicInteger();
 		this.executor = Executors.newFixedThreadPool(4, (runnable) -> {
 			Thread thread = new Thread(runnable, "waiting-room-simulator-" + threads.incrementAndGet());
@@ -136,6 +156,14 @@ public final class WaitingRoomSimulator implements AutoCloseable {
 	 */
 	public URI baseUrl() {
 		return URI.create("http://" + queueDomain() + "/");
+	}
+
+	/**
+	 * Returns the URL of the RoomQ ticket issuer to configure as
+	 * {@code roomq.ticket-issuer}: {@code http://localhost:<port>/roomq/tickets}.
+	 */
+	public URI roomQTicketIssuer() {
+		return baseUrl().resolve(ROOMQ_ISSUER_PATH.substring(1));
 	}
 
 	/**
@@ -229,6 +257,9 @@ public final class WaitingRoomSimulator implements AutoCloseable {
 		}
 		if ((segments.length == 3 || segments.length == 4) && segments[0].equals("cancel")) {
 			return cancel(segments[1], segments[2], (segments.length == 4) ? segments[3] : null, query);
+		}
+		if (path.equals(ROOMQ_ISSUER_PATH)) {
+			return roomQIssuer(query);
 		}
 		if (path.startsWith(GO_PATH)) {
 			return integrationConfig(path.substring(GO_PATH.length()),
@@ -339,6 +370,65 @@ public final class WaitingRoomSimulator implements AutoCloseable {
 			+ "s=Date.now(),b=document.getElementById('progress');setInterval(function(){"
 			+ "var left=Math.max(0,w-(Date.now()-s));b.style.width=Math.min(100,100*(t-left)/t)+'%';},250);})();";
 
+	private Response roomQIssuer(Query query) {
+		String roomId = query.get("noq_c");
+		RoomQRoom room = (roomId != null) ? this.roomQRooms.get(roomId) : null;
+		if (room == null) {
+			throw new BadRequestException(404,
+					"Unknown room (noq_c): this ticket issuer serves " + this.roomQRooms.keySet() + ".");
+		}
+		String returnUrl = query.get("noq_r");
+		if (returnUrl == null || !Query.isHttpUrl(returnUrl)) {
+			throw new BadRequestException("The return URL (noq_r) must be an absolute http or https URL.");
+		}
+		Instant now = this.clock.instant();
+		RoomQTicket presented = room.verify(query.get(ROOMQ_TICKET));
+		// A missing, forged or foreign ticket starts a new visitor, as RoomQ would.
+		String sessionId = (presented != null) ? presented.sessionId() : UUID.randomUUID().toString();
+		String queueId = room.queueId(sessionId);
+		WaitingLine.Ticket place = (queueId != null) ? this.line.find(queueId) : null;
+		if (place == null) {
+			place = this.line.join("roomq:" + room.roomId(), returnUrl, now);
+			if (place == null) {
+				throw new BadRequestException(503, "The line is full; try again later.");
+			}
+			room.remember(sessionId, place.queueId());
+		}
+		if (place.admitted(now)) {
+			room.forget(sessionId);
+			this.line.leave(place.queueId());
+			String serving = room.sign(sessionId, RoomQTicket.SERVING, now.plus(this.roomQServingTime));
+			return Response.redirect(withParameter(returnUrl, ROOMQ_TICKET, serving));
+		}
+		return roomQWaitingPage(room, sessionId, place, returnUrl, now);
+	}
+
+	private Response roomQWaitingPage(RoomQRoom room, String sessionId, WaitingLine.Ticket place, String returnUrl,
+			Instant now) {
+		long waitMillis = Duration.between(now, place.turnAt()).toMillis();
+		long waitSeconds = Math.max(1, (waitMillis + 999) / 1000);
+		long totalMillis = Math.max(1, Duration.between(place.joinedAt(), place.turnAt()).toMillis());
+		long progress = Math.min(100, Math.max(0, 100 * (totalMillis - waitMillis) / totalMillis));
+		int position = this.line.position(place, now);
+		String refreshUrl = ROOMQ_ISSUER_PATH + "?" + ROOMQ_TICKET + "="
+				+ Query.encode(room.sign(sessionId, RoomQTicket.QUEUE, null)) + "&noq_c=" + Query.encode(room.roomId())
+				+ "&noq_r=" + Query.encode(returnUrl);
+		long refresh = Math.min(REFRESH_SECONDS, waitSeconds);
+		String head = "<meta http-equiv=\"refresh\" content=\"" + refresh + ";url=" + Html.escape(refreshUrl) + "\">";
+		String bodyAttributes = " data-wait-ms=\"" + waitMillis + "\" data-total-ms=\"" + totalMillis + "\"";
+		String body = "<h1 id=\"title\">You are in line for " + Html.escape(room.roomId()) + "</h1>"
+				+ "<p class=\"muted\">RoomQ ticket issuer (simulated)</p>"
+				+ "<p>Your position in line: <strong id=\"position\">" + position + "</strong></p>"
+				+ "<p>Estimated wait: <strong id=\"wait\">" + Html.waitText(waitSeconds) + "</strong></p>"
+				+ "<div class=\"bar\" id=\"progress-bar\" role=\"progressbar\" aria-valuemin=\"0\" aria-valuemax=\"100\""
+				+ " aria-valuenow=\"" + progress + "\"><div id=\"progress\" style=\"width:" + progress
+				+ "%\"></div></div>" + "<p class=\"muted\">When it is your turn you go on to <code id=\"target\">"
+				+ Html.escape(returnUrl) + "</code>. This page refreshes by itself.</p>"
+				+ "<p class=\"muted\">Session id <code id=\"queue-id\">" + Html.escape(sessionId) + "</code></p>"
+				+ "<script>" + PROGRESS_SCRIPT + "</script>";
+		return Response.page(200, "Waiting room: " + room.roomId(), head, bodyAttributes, body);
+	}
+
 	private Response errorPage(String code, Query query) {
 		String eventId = checkCustomerAndEvent(query.get("c"), query.get("e"));
 		String reason = switch (code) {
@@ -431,11 +521,15 @@ public final class WaitingRoomSimulator implements AutoCloseable {
 	}
 
 	static String withToken(String target, String token) {
+		return withParameter(target, QUEUE_TOKEN, token);
+	}
+
+	static String withParameter(String target, String name, String value) {
 		int hash = target.indexOf('#');
 		String base = (hash >= 0) ? target.substring(0, hash) : target;
 		String fragment = (hash >= 0) ? target.substring(hash) : "";
 		char separator = (base.indexOf('?') >= 0) ? '&' : '?';
-		return base + separator + QUEUE_TOKEN + "=" + token + fragment;
+		return base + separator + name + "=" + value + fragment;
 	}
 
 	private static void send(HttpExchange exchange, Response response) throws IOException {
@@ -508,6 +602,10 @@ public final class WaitingRoomSimulator implements AutoCloseable {
 
 		private Clock clock = Clock.systemUTC();
 
+		private final Map<String, String> roomQRooms = new LinkedHashMap<>();
+
+		private Duration roomQServingTime = Duration.ofMinutes(10);
+
 		private InetAddress bindAddress = InetAddress.getLoopbackAddress();
 
 		private int port;
@@ -566,6 +664,37 @@ public final class WaitingRoomSimulator implements AutoCloseable {
 				throw new IllegalArgumentException("register event '" + eventId + "' before making it invite-only");
 			}
 			this.inviteOnly.put(eventId, Set.copyOf(invitedKeys));
+			return this;
+		}
+
+		/**
+		 * Issues RoomQ tickets for a room, signed with its room secret.
+		 * @param roomId the room id ({@code noq_c}): letters, digits and '-'
+		 * @param roomSecret the room secret shared with the connector
+		 * @return this builder
+		 */
+		public Builder roomQRoom(String roomId, String roomSecret) {
+			if (roomId == null || roomId.isEmpty() || !isTokenSafe(roomId)) {
+				throw new IllegalArgumentException("room id must be letters, digits and '-', was '" + roomId + "'");
+			}
+			if (roomSecret == null || roomSecret.isBlank()) {
+				throw new IllegalArgumentException("room secret of room '" + roomId + "' must not be blank");
+			}
+			this.roomQRooms.put(roomId, roomSecret);
+			return this;
+		}
+
+		/**
+		 * Sets how long a RoomQ serving ticket admits its holder (its {@code deadline});
+		 * 10 minutes unless set.
+		 * @param servingTime the serving window, at least one second
+		 * @return this builder
+		 */
+		public Builder roomQServingTime(Duration servingTime) {
+			if (servingTime.getSeconds() < 1) {
+				throw new IllegalArgumentException("serving time must be at least one second");
+			}
+			this.roomQServingTime = servingTime;
 			return this;
 		}
 
@@ -653,11 +782,11 @@ public final class WaitingRoomSimulator implements AutoCloseable {
 		 * Starts the simulator.
 		 * @return the running simulator
 		 * @throws IOException if the port cannot be bound
-		 * @throws IllegalStateException if no event is configured
+		 * @throws IllegalStateException if no event and no RoomQ room is configured
 		 */
 		public WaitingRoomSimulator start() throws IOException {
-			if (this.events.isEmpty()) {
-				throw new IllegalStateException("configure at least one event");
+			if (this.events.isEmpty() && this.roomQRooms.isEmpty()) {
+				throw new IllegalStateException("configure at least one event or RoomQ room");
 			}
 			return new WaitingRoomSimulator(this);
 		}

@@ -17,10 +17,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * Runs the simulator on its own: {@code java -jar waiting-room-simulator.jar
  * [--port=8090] [--customer-id=sample] [--events=sale,drop] [--outflow=12]
- * [--integration-config=FILE] [--push-to=URL]}. The secret key comes from
- * {@code QUEUEIT_SECRET_KEY} (or {@code --secret-key}), the API key from
+ * [--integration-config=FILE] [--push-to=URL] [--roomq-rooms=demo-room]}. The secret key
+ * comes from {@code QUEUEIT_SECRET_KEY} (or {@code --secret-key}), the API key from
  * {@code QUEUEIT_API_KEY} (or {@code --api-key}). With {@code --push-to}, the integration
- * config is pushed at start and again whenever the file changes.
+ * config is pushed at start and again whenever the file changes. With
+ * {@code --roomq-rooms}, it also issues RoomQ tickets for those rooms, signed with
+ * {@code ROOMQ_ROOM_SECRET} (or {@code --roomq-room-secret}).
  *
  * @since 0.1.0
  */
@@ -60,13 +62,27 @@ public final class WaitingRoomSimulatorApplication {
 		for (String event : options.getOrDefault("events", "sale,drop").split(",")) {
 			builder.event(event.trim());
 		}
+		String roomQRooms = options.get("roomq-rooms");
+		if (roomQRooms != null && !roomQRooms.isBlank()) {
+			String roomSecret = option(options, "roomq-room-secret", "ROOMQ_ROOM_SECRET");
+			if (roomSecret == null) {
+				System.err
+					.println("Set ROOMQ_ROOM_SECRET (or --roomq-room-secret) to the room secret the connector uses.");
+				System.exit(2);
+				return;
+			}
+			for (String room : roomQRooms.split(",")) {
+				builder.roomQRoom(room.trim(), roomSecret);
+			}
+		}
 		String config = options.get("integration-config");
 		Path configFile = (config != null) ? Path.of(config) : null;
 		builder.integrationConfig(configFile);
 		WaitingRoomSimulator simulator = builder.start();
 		Runtime.getRuntime().addShutdownHook(new Thread(simulator::close, "waiting-room-simulator-shutdown"));
 		System.out.println("Waiting room simulator on " + simulator.baseUrl() + " (queue domain "
-				+ simulator.queueDomain() + ", GO endpoint " + simulator.integrationConfigUrl() + ")");
+				+ simulator.queueDomain() + ", GO endpoint " + simulator.integrationConfigUrl()
+				+ ", RoomQ ticket issuer " + simulator.roomQTicketIssuer() + ")");
 		String pushTo = options.get("push-to");
 		if (pushTo != null && configFile != null) {
 			watchAndPush(simulator, configFile, URI.create(pushTo));

@@ -5,13 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 import io.queuekeeper.core.Decision;
 import io.queuekeeper.core.QueueEventConfig;
 import io.queuekeeper.core.ResultType;
 import io.queuekeeper.core.ValidationResult;
 import io.queuekeeper.core.WaitingRoomProvider;
+import io.queuekeeper.core.enqueue.RandomIdentifiers;
 import io.queuekeeper.core.http.ConnectorRequest;
 import io.queuekeeper.core.http.CookieInstruction;
 import io.queuekeeper.core.http.ResponseHeader;
@@ -82,6 +82,9 @@ public final class RoomQConnector implements WaitingRoomProvider {
 	private final RoomQTickets tickets;
 
 	private final String cookieName;
+
+	// UUID.randomUUID() reads /dev/urandom, a blocking call on a reactive event loop.
+	private final RandomIdentifiers sessionIds = new RandomIdentifiers();
 
 	/**
 	 * Creates a connector.
@@ -157,7 +160,7 @@ public final class RoomQConnector implements WaitingRoomProvider {
 		RoomQTicket ticket = current(request, url, sessionId, now);
 		String token;
 		if (ticket == null) {
-			token = this.tickets.mint((sessionId != null) ? sessionId : UUID.randomUUID().toString());
+			token = this.tickets.mint((sessionId != null) ? sessionId : this.sessionIds.get().toString());
 		}
 		else {
 			token = ticket.token();
@@ -190,7 +193,7 @@ public final class RoomQConnector implements WaitingRoomProvider {
 		Instant now = this.settings.clock().instant();
 		String url = request.url();
 		RoomQTicket ticket = current(request, url, null, now);
-		String sessionId = (ticket != null) ? ticket.sessionId() : UUID.randomUUID().toString();
+		String sessionId = (ticket != null) ? ticket.sessionId() : this.sessionIds.get().toString();
 		List<CookieInstruction> cookies = List.of(cookie(this.tickets.mint(sessionId), url));
 		ValidationResult result = result(ResultType.CANCEL, (ticket != null) ? ticket.sessionId() : null,
 				(ticket != null) ? ticket.type() : null, null);

@@ -16,9 +16,12 @@ import io.queuekeeper.core.ConnectorObserver;
 import io.queuekeeper.core.ConnectorSettings;
 import io.queuekeeper.core.QueueConnector;
 import io.queuekeeper.core.QueueEventConfig;
+import io.queuekeeper.core.QueueItWaitingRoom;
+import io.queuekeeper.core.WaitingRoomProvider;
 import io.queuekeeper.core.config.IntegrationConfigProvider;
 import io.queuekeeper.core.enqueue.EnqueueTokenPolicy;
 import io.queuekeeper.core.enqueue.EnqueueTokenSettings;
+import io.queuekeeper.web.CancelListener;
 import io.queuekeeper.web.DecisionObserver;
 import io.queuekeeper.web.EnqueueTokenCustomizer;
 import io.queuekeeper.web.ProtectionSettings;
@@ -50,13 +53,15 @@ import org.springframework.web.server.WebFilter;
 
 /**
  * Auto-configuration of the Queue-it engine for web applications: the
- * {@link QueueConnector}, the events defined in code, the enqueue token policy (with the
- * application's {@link EnqueueTokenCustomizer} beans, in order), the integration config
- * source (location, snapshot file, GO polling and the optional push endpoint on either
- * web stack), the web-level settings, the {@link QueueItGate} through which both web
- * stacks decide and, with Micrometer, the meters. Switched off by
- * {@code queueit.enabled=false}; the engine beans exist only while
- * {@code queueit.provider} is {@code queue-it}, the default
+ * {@link QueueConnector}, the events defined in code, the {@link QueueItWaitingRoom}
+ * provider, the enqueue token policy (with the application's
+ * {@link EnqueueTokenCustomizer} beans, in order), the integration config source
+ * (location, snapshot file, GO polling and the optional push endpoint on either web
+ * stack), the web-level settings, the {@link QueueItGate} through which both web stacks
+ * decide (through whichever {@link WaitingRoomProvider} exists, Queue-it or RoomQ, with
+ * the application's {@link CancelListener} beans) and, with Micrometer, the meters.
+ * Switched off by {@code queueit.enabled=false}; the Queue-it engine beans exist only
+ * while {@code queueit.provider} is {@code queue-it}, the default
  * ({@link RoomQAutoConfiguration} serves {@code roomq}). A unique {@link Clock} bean, if
  * the application defines one, is the engine's clock.
  *
@@ -227,12 +232,25 @@ public final class QueueItAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
+	@ConditionalOnMissingBean(WaitingRoomProvider.class)
 	@ConditionalOnWaitingRoomProvider(QueueItProperties.Provider.QUEUE_IT)
-	QueueItGate queueItGate(QueueConnector connector, ObjectProvider<IntegrationConfigProvider> configProvider,
-			QueueEvents events, ProtectionSettings settings, ObjectProvider<DecisionObserver> decisionObserver) {
-		return new QueueItGate(connector, configProvider.getIfAvailable(), events, settings,
-				decisionObserver.getIfUnique(() -> DecisionObserver.NONE));
+	QueueItWaitingRoom queueItWaitingRoom(QueueConnector connector,
+			ObjectProvider<IntegrationConfigProvider> configProvider, QueueEvents events) {
+		return new QueueItWaitingRoom(connector, events.configs(), configProvider.getIfAvailable());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	QueueItGate queueItGate(WaitingRoomProvider provider, ProtectionSettings settings,
+			ObjectProvider<DecisionObserver> decisionObserver, ObjectProvider<CancelListener> cancelListeners) {
+		List<CancelListener> listeners = cancelListeners.orderedStream().toList();
+		CancelListener cancelListener = (listeners.size() == 1) ? listeners.get(0) : (request, decision) -> {
+			for (CancelListener listener : listeners) {
+				listener.cancelled(request, decision);
+			}
+		};
+		return new QueueItGate(provider, settings, decisionObserver.getIfUnique(() -> DecisionObserver.NONE),
+				cancelListener);
 	}
 
 	static ConnectorSettings connectorSettings(QueueItProperties properties, Clock clock) {

@@ -5,7 +5,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
+import io.queuekeeper.boot.roomq.RoomQLeaveListener;
 import io.queuekeeper.boot.roomq.RoomQOperations;
+import io.queuekeeper.core.WaitingRoomProvider;
 import io.queuekeeper.core.roomq.RoomQConfigurationException;
 import io.queuekeeper.core.roomq.RoomQConnector;
 import io.queuekeeper.core.roomq.RoomQSettings;
@@ -26,9 +28,11 @@ import org.springframework.context.annotation.Bean;
  * is not {@code false}: the {@link RoomQConnector} (a
  * {@link io.queuekeeper.core.WaitingRoomProvider}), the web-level settings with the
  * ticket cookie's SameSite, and, when {@code roomq.status-api} is set, the
- * {@link RoomQOperations}. The failure policy, the exclusions and the body limit still
- * come from {@code queueit.*}. A unique {@link Clock} bean, if the application defines
- * one, is the engine's clock.
+ * {@link RoomQOperations} with the {@link RoomQLeaveListener} that frees a visitor's slot
+ * after a cancel. The {@link io.queuekeeper.web.QueueItGate} that both web stacks use is
+ * built by {@link QueueItAutoConfiguration} from the provider. The failure policy, the
+ * exclusions and the body limit still come from {@code queueit.*}. A unique {@link Clock}
+ * bean, if the application defines one, is the engine's clock.
  *
  * @since 0.1.0
  */
@@ -47,7 +51,7 @@ public final class RoomQAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
+	@ConditionalOnMissingBean(WaitingRoomProvider.class)
 	RoomQConnector roomQConnector(RoomQProperties properties, ObjectProvider<Clock> clock) {
 		return new RoomQConnector(roomQSettings(properties, clock.getIfUnique(Clock::systemUTC)));
 	}
@@ -74,6 +78,13 @@ public final class RoomQAutoConfiguration {
 		}
 		return new RoomQOperations(connector, statusApi, remote.getConnectTimeout(), remote.getRequestTimeout(), ttl,
 				remote.isPlainHttpOnLoopback(), clock.getIfUnique(Clock::systemUTC));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnProperty(prefix = "roomq", name = "status-api")
+	RoomQLeaveListener roomQLeaveListener(RoomQConnector connector, RoomQOperations operations) {
+		return new RoomQLeaveListener(connector, operations);
 	}
 
 	static RoomQSettings roomQSettings(RoomQProperties properties, Clock clock) {

@@ -1,7 +1,7 @@
 package io.queuekeeper.web.reactive;
 
+import io.queuekeeper.core.WaitingRoomProvider;
 import io.queuekeeper.web.ProtectedHandlers;
-import io.queuekeeper.web.QueueEvents;
 import io.queuekeeper.web.QueueProtected;
 import org.jspecify.annotations.Nullable;
 
@@ -16,14 +16,15 @@ import org.springframework.web.reactive.result.method.RequestMappingInfoHandlerM
 
 /**
  * Fails the start of a reactive application when a {@link QueueProtected} handler names
- * an event that is not configured, instead of failing on the first request to it.
+ * an event (room) that the waiting-room provider does not serve, instead of failing on
+ * the first request to it.
  *
  * @since 0.1.0
  */
 public class ServerQueueProtectedVerifier
 		implements ApplicationListener<ContextRefreshedEvent>, ApplicationContextAware {
 
-	private final ObjectProvider<QueueEvents> events;
+	private final ObjectProvider<WaitingRoomProvider> provider;
 
 	private final ProtectedHandlers protectedHandlers = new ProtectedHandlers();
 
@@ -31,10 +32,10 @@ public class ServerQueueProtectedVerifier
 
 	/**
 	 * Creates a verifier.
-	 * @param events the events defined in code
+	 * @param provider the provider whose rooms the annotations must name
 	 */
-	public ServerQueueProtectedVerifier(ObjectProvider<QueueEvents> events) {
-		this.events = events;
+	public ServerQueueProtectedVerifier(ObjectProvider<WaitingRoomProvider> provider) {
+		this.provider = provider;
 	}
 
 	@Override
@@ -48,7 +49,7 @@ public class ServerQueueProtectedVerifier
 		if (context == null || event.getApplicationContext() != context) {
 			return;
 		}
-		QueueEvents configured = this.events.getIfAvailable();
+		WaitingRoomProvider configured = this.provider.getIfUnique();
 		if (configured == null) {
 			return;
 		}

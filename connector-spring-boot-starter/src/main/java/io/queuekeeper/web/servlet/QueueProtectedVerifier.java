@@ -1,7 +1,7 @@
 package io.queuekeeper.web.servlet;
 
+import io.queuekeeper.core.WaitingRoomProvider;
 import io.queuekeeper.web.ProtectedHandlers;
-import io.queuekeeper.web.QueueEvents;
 import io.queuekeeper.web.QueueProtected;
 
 import org.springframework.beans.BeansException;
@@ -14,14 +14,14 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 
 /**
- * Fails the start when a {@link QueueProtected} handler names an event that is not
- * configured, instead of failing on the first request to it.
+ * Fails the start when a {@link QueueProtected} handler names an event (room) that the
+ * waiting-room provider does not serve, instead of failing on the first request to it.
  *
  * @since 0.1.0
  */
 public class QueueProtectedVerifier implements ApplicationListener<ContextRefreshedEvent>, ApplicationContextAware {
 
-	private final ObjectProvider<QueueEvents> events;
+	private final ObjectProvider<WaitingRoomProvider> provider;
 
 	private final ProtectedHandlers protectedHandlers = new ProtectedHandlers();
 
@@ -29,10 +29,10 @@ public class QueueProtectedVerifier implements ApplicationListener<ContextRefres
 
 	/**
 	 * Creates a verifier.
-	 * @param events the events defined in code
+	 * @param provider the provider whose rooms the annotations must name
 	 */
-	public QueueProtectedVerifier(ObjectProvider<QueueEvents> events) {
-		this.events = events;
+	public QueueProtectedVerifier(ObjectProvider<WaitingRoomProvider> provider) {
+		this.provider = provider;
 	}
 
 	@Override
@@ -45,7 +45,7 @@ public class QueueProtectedVerifier implements ApplicationListener<ContextRefres
 		if (event.getApplicationContext() != this.applicationContext) {
 			return;
 		}
-		QueueEvents configured = this.events.getIfAvailable();
+		WaitingRoomProvider configured = this.provider.getIfUnique();
 		if (configured == null) {
 			return;
 		}

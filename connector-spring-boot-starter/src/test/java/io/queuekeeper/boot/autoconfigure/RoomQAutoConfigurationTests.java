@@ -16,8 +16,11 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.queuekeeper.boot.autoconfigure.web.servlet.QueueItWebMvcAutoConfiguration;
+import io.queuekeeper.boot.autoconfigure.web.reactive.QueueItWebFluxAutoConfiguration;
+import io.queuekeeper.boot.roomq.RoomQLeaveListener;
 import io.queuekeeper.boot.roomq.RoomQOperations;
 import io.queuekeeper.core.QueueConnector;
+import io.queuekeeper.core.QueueItWaitingRoom;
 import io.queuekeeper.core.WaitingRoomProvider;
 import io.queuekeeper.core.roomq.RoomQConfigurationException;
 import io.queuekeeper.core.roomq.RoomQConnector;
@@ -25,6 +28,9 @@ import io.queuekeeper.core.roomq.RoomQSettings;
 import io.queuekeeper.web.FailurePolicy;
 import io.queuekeeper.web.ProtectionSettings;
 import io.queuekeeper.web.QueueEvents;
+import io.queuekeeper.web.QueueItGate;
+import io.queuekeeper.web.reactive.ServerQueueItWebFilter;
+import io.queuekeeper.web.reactive.ServerQueueProtectedVerifier;
 import io.queuekeeper.web.servlet.QueueItHandlerInterceptor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -56,6 +62,9 @@ class RoomQAutoConfigurationTests {
 	private static final AutoConfigurations ALL = AutoConfigurations.of(QueueItAutoConfiguration.class,
 			RoomQAutoConfiguration.class, QueueItWebMvcAutoConfiguration.class);
 
+	private static final AutoConfigurations REACTIVE = AutoConfigurations.of(QueueItAutoConfiguration.class,
+			RoomQAutoConfiguration.class, QueueItWebFluxAutoConfiguration.class);
+
 	private final WebApplicationContextRunner runner = new WebApplicationContextRunner().withConfiguration(ALL);
 
 	@Test
@@ -78,8 +87,11 @@ class RoomQAutoConfigurationTests {
 				.hasSingleBean(ProtectionSettings.class)
 				.doesNotHaveBean(QueueConnector.class)
 				.doesNotHaveBean(QueueEvents.class)
-				.doesNotHaveBean(QueueItHandlerInterceptor.class)
-				.doesNotHaveBean(RoomQOperations.class);
+				.hasSingleBean(QueueItHandlerInterceptor.class)
+				.hasSingleBean(QueueItGate.class)
+				.doesNotHaveBean(RoomQOperations.class)
+				.doesNotHaveBean(RoomQLeaveListener.class);
+			assertThat(context.getBean(QueueItGate.class).provider()).isSameAs(context.getBean(RoomQConnector.class));
 			RoomQSettings settings = context.getBean(RoomQConnector.class).settings();
 			assertThat(settings.roomId()).isEqualTo("demo-room");
 			assertThat(settings.ticketIssuer()).isEqualTo("https://tickets.roomq.example/tickets");
@@ -134,7 +146,63 @@ class RoomQAutoConfigurationTests {
 		this.runner.withPropertyValues(ROOM)
 			.withPropertyValues("roomq.status-api=https://roomq.noqstatus.com/api/rooms",
 					"roomq.remote.connect-timeout=1s", "roomq.remote.request-timeout=3s")
-			.run((context) -> assertThat(context).hasSingleBean(RoomQOperations.class));
+			.run((context) -> assertThat(context).hasSingleBean(RoomQOperations.class)
+				.hasSingleBean(RoomQLeaveListener.class));
+	}
+
+	@Test
+	void startWhenQueueItIsSelectedThenTheGateDecidesThroughQueueItOnBothStacks() {
+		String[] queueIt = { "queueit.customer-id=ticketania", "queueit.secret-key=" + SECRET };
+		this.runner.withPropertyValues(queueIt).run((context) -> {
+			assertThat(context).hasSingleBean(QueueItWaitingRoom.class).hasSingleBean(QueueItHandlerInterceptor.class);
+			assertThat(context.getBean(QueueItGate.class).provider()).isInstanceOf(QueueItWaitingRoom.class);
+		});
+		new ReactiveWebApplicationContextRunner().withConfiguration(REACTIVE)
+			.withPropertyValues(queueIt)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(ServerQueueItWebFilter.class)
+					.hasSingleBean(ServerQueueProtectedVerifier.class);
+				assertThat(context.getBean(QueueItGate.class).provider().name()).isEqualTo("queue-it");
+			});
+	}
+
+	@Test
+	void startWhenRoomQIsSelectedOnWebFluxThenTheWebFilterDecidesThroughRoomQ() {
+		new ReactiveWebApplicationContextRunner().withConfiguration(REACTIVE)
+			.withPropertyValues(ROOM)
+			.run((context) -> {
+				assertThat(context).hasNotFailed()
+					.hasSingleBean(ServerQueueItWebFilter.class)
+					.hasSingleBean(ServerQueueProtectedVerifier.class)
+					.doesNotHaveBean(QueueConnector.class)
+					.doesNotHaveBean(QueueItWaitingRoom.class);
+				assertThat(context.getBean(QueueItGate.class).provider())
+					.isSameAs(context.getBean(RoomQConnector.class));
+			});
+	}
+
+	@Test
+	void startWhenUserDefinesAProviderAndRoomQIsSelectedThenTheGateUsesIt() {
+		WaitingRoomProvider own = new RoomQConnector(
+				RoomQSettings.of("own-room", "own-secret", "https://tickets.roomq.example/tickets"));
+		this.runner.withPropertyValues(ROOM)
+			.withBean("ownProvider", WaitingRoomProvider.class, () -> own)
+			.run((context) -> {
+				assertThat(context).hasNotFailed().hasSingleBean(WaitingRoomProvider.class);
+				assertThat(context.getBean(QueueItGate.class).provider()).isSameAs(own);
+			});
+	}
+
+	@Test
+	void startWhenUserDefinesAProviderThenTheGateUsesIt() {
+		WaitingRoomProvider own = new RoomQConnector(
+				RoomQSettings.of("own-room", "own-secret", "https://tickets.roomq.example/tickets"));
+		this.runner.withPropertyValues("queueit.customer-id=ticketania", "queueit.secret-key=" + SECRET)
+			.withBean(WaitingRoomProvider.class, () -> own)
+			.run((context) -> {
+				assertThat(context).hasNotFailed().doesNotHaveBean(QueueItWaitingRoom.class);
+				assertThat(context.getBean(QueueItGate.class).provider()).isSameAs(own);
+			});
 	}
 
 	@Test

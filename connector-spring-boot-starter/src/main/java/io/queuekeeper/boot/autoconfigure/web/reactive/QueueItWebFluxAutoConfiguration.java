@@ -3,8 +3,8 @@ package io.queuekeeper.boot.autoconfigure.web.reactive;
 import java.util.List;
 
 import io.queuekeeper.boot.autoconfigure.QueueItAutoConfiguration;
+import io.queuekeeper.core.WaitingRoomProvider;
 import io.queuekeeper.core.enqueue.EnqueueTokenPolicy;
-import io.queuekeeper.web.QueueEvents;
 import io.queuekeeper.web.QueueItGate;
 import io.queuekeeper.web.reactive.ServerQueueDecisionArgumentResolver;
 import io.queuekeeper.web.reactive.ServerQueueItWebFilter;
@@ -66,8 +66,8 @@ public final class QueueItWebFluxAutoConfiguration {
 		}
 
 		@Bean
-		static ServerQueueProtectedVerifier serverQueueProtectedVerifier(ObjectProvider<QueueEvents> events) {
-			return new ServerQueueProtectedVerifier(events);
+		static ServerQueueProtectedVerifier serverQueueProtectedVerifier(ObjectProvider<WaitingRoomProvider> provider) {
+			return new ServerQueueProtectedVerifier(provider);
 		}
 
 	}

@@ -1,9 +1,9 @@
 package io.queuekeeper.boot.autoconfigure.web.servlet;
 
 import io.queuekeeper.boot.autoconfigure.QueueItAutoConfiguration;
+import io.queuekeeper.core.WaitingRoomProvider;
 import io.queuekeeper.core.config.IntegrationConfigProvider;
 import io.queuekeeper.web.ProtectionSettings;
-import io.queuekeeper.web.QueueEvents;
 import io.queuekeeper.web.QueueItGate;
 import io.queuekeeper.web.servlet.QueueDecisionArgumentResolver;
 import io.queuekeeper.web.servlet.QueueItHandlerInterceptor;
@@ -56,8 +56,8 @@ public final class QueueItWebMvcAutoConfiguration {
 		}
 
 		@Bean
-		static QueueProtectedVerifier queueProtectedVerifier(ObjectProvider<QueueEvents> events) {
-			return new QueueProtectedVerifier(events);
+		static QueueProtectedVerifier queueProtectedVerifier(ObjectProvider<WaitingRoomProvider> provider) {
+			return new QueueProtectedVerifier(provider);
 		}
 
 		@Bean
