@@ -3,11 +3,14 @@ package io.queuekeeper.boot.actuate;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import io.queuekeeper.boot.config.CachingIntegrationConfigProvider;
 import io.queuekeeper.boot.config.IntegrationConfigStatus;
+import io.queuekeeper.core.WaitingRoomProvider;
 import io.queuekeeper.core.config.Integration;
 import io.queuekeeper.core.config.IntegrationConfig;
 import io.queuekeeper.core.http.ConnectorRequest;
@@ -20,8 +23,9 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
 
 /**
  * The {@code queueit} actuator endpoint. {@code GET /actuator/queueit} shows the
- * integration config in use (version, source, publish date, integrations by name and
- * event) and the last successful and failed refresh; {@code GET
+ * waiting-room provider in use and its rooms and, with Queue-it, the integration config
+ * in use (version, source, publish date, integrations by name and event) and the last
+ * successful and failed refresh; {@code GET
  * /actuator/queueit/match?url=...} tells which integration a plain {@code GET} of that
  * URL would match. Neither shows the secret key or the API key.
  *
@@ -30,22 +34,44 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
 @Endpoint(id = "queueit")
 public class QueueItEndpoint {
 
-	private final CachingIntegrationConfigProvider provider;
+	private final String providerName;
+
+	private final List<String> rooms;
+
+	private final @Nullable CachingIntegrationConfigProvider configProvider;
 
 	/**
-	 * Creates the endpoint.
-	 * @param provider the config source
+	 * Creates the endpoint for Queue-it with the starter's integration config source.
+	 * @param configProvider the config source
 	 */
-	public QueueItEndpoint(CachingIntegrationConfigProvider provider) {
-		this.provider = provider;
+	public QueueItEndpoint(CachingIntegrationConfigProvider configProvider) {
+		this("queue-it", Set.of(), configProvider);
 	}
 
 	/**
-	 * Returns the status of the integration config.
+	 * Creates the endpoint.
+	 * @param provider the waiting-room provider in use
+	 * @param configProvider the starter's integration config source, or {@code null} when
+	 * there is none (RoomQ, or a config source of the application's own)
+	 */
+	public QueueItEndpoint(WaitingRoomProvider provider, @Nullable CachingIntegrationConfigProvider configProvider) {
+		this(provider.name(), provider.rooms(), configProvider);
+	}
+
+	private QueueItEndpoint(String providerName, Set<String> rooms,
+			@Nullable CachingIntegrationConfigProvider configProvider) {
+		this.providerName = providerName;
+		this.rooms = rooms.stream().sorted().toList();
+		this.configProvider = configProvider;
+	}
+
+	/**
+	 * Returns the provider, its rooms and the status of the integration config.
 	 */
 	@ReadOperation
-	public IntegrationConfigStatus status() {
-		return this.provider.status();
+	public Status status() {
+		return new Status(this.providerName, this.rooms,
+				(this.configProvider != null) ? this.configProvider.status() : null);
 	}
 
 	/**
@@ -62,10 +88,12 @@ public class QueueItEndpoint {
 		}
 		Map<String, Object> answer = new LinkedHashMap<>();
 		answer.put("url", url);
-		Optional<IntegrationConfig> config = this.provider.current();
+		Optional<IntegrationConfig> config = (this.configProvider != null) ? this.configProvider.current()
+				: Optional.empty();
 		if (config.isEmpty()) {
 			answer.put("matched", false);
-			answer.put("reason", "no integration config loaded");
+			answer.put("reason", (this.configProvider != null) ? "no integration config loaded"
+					: "the " + this.providerName + " provider protects annotated handlers only");
 			return answer;
 		}
 		answer.put("version", config.get().version());
@@ -93,6 +121,18 @@ public class QueueItEndpoint {
 		catch (URISyntaxException ex) {
 			return false;
 		}
+	}
+
+	/**
+	 * What {@code GET /actuator/queueit} shows.
+	 *
+	 * @param provider the waiting-room provider ({@code queue-it} or {@code roomq})
+	 * @param rooms the rooms (Queue-it events) that {@code @QueueProtected} may name
+	 * @param integrationConfig the status of the integration config, or {@code null}
+	 * without the starter's integration config source
+	 */
+	public record Status(String provider, List<String> rooms, @Nullable IntegrationConfigStatus integrationConfig) {
+
 	}
 
 	/**

@@ -3,7 +3,9 @@ package io.queuekeeper.boot.autoconfigure;
 import io.queuekeeper.boot.actuate.QueueItEndpoint;
 import io.queuekeeper.boot.actuate.QueueItHealthIndicator;
 import io.queuekeeper.boot.config.CachingIntegrationConfigProvider;
+import io.queuekeeper.core.WaitingRoomProvider;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -15,9 +17,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Auto-configuration of the actuator support: the {@code queueit} endpoint and the
- * {@code queueIt} health contributor, each only when its actuator module is present and
- * the starter's integration config provider is in use.
+ * Auto-configuration of the actuator support: the {@code queueit} endpoint (for either
+ * waiting-room provider) and the {@code queueIt} health contributor (when the starter's
+ * integration config provider is in use), each only when its actuator module is present.
  *
  * @since 0.1.0
  */
@@ -30,13 +32,14 @@ public final class QueueItActuatorAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(Endpoint.class)
-	@ConditionalOnBean(CachingIntegrationConfigProvider.class)
+	@ConditionalOnBean(WaitingRoomProvider.class)
 	static class EndpointConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		QueueItEndpoint queueItEndpoint(CachingIntegrationConfigProvider provider) {
-			return new QueueItEndpoint(provider);
+		QueueItEndpoint queueItEndpoint(WaitingRoomProvider provider,
+				ObjectProvider<CachingIntegrationConfigProvider> configProvider) {
+			return new QueueItEndpoint(provider, configProvider.getIfUnique());
 		}
 
 	}

@@ -15,6 +15,8 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.queuekeeper.boot.actuate.QueueItEndpoint;
+import io.queuekeeper.boot.actuate.QueueItHealthIndicator;
 import io.queuekeeper.boot.autoconfigure.web.servlet.QueueItWebMvcAutoConfiguration;
 import io.queuekeeper.boot.autoconfigure.web.reactive.QueueItWebFluxAutoConfiguration;
 import io.queuekeeper.boot.roomq.RoomQLeaveListener;
@@ -340,6 +342,23 @@ class RoomQAutoConfigurationTests {
 			}
 		}
 		throw new AssertionError("No failure analyzer reported " + failure);
+	}
+
+	@Test
+	void actuatorEndpointWhenRoomQThenShowsProviderAndRoomsWithoutSecretOrConfig() {
+		this.runner.withConfiguration(AutoConfigurations.of(QueueItActuatorAutoConfiguration.class))
+			.withPropertyValues(ROOM)
+			.run((context) -> {
+				QueueItEndpoint.Status status = context.getBean(QueueItEndpoint.class).status();
+				assertThat(status.provider()).isEqualTo("roomq");
+				assertThat(status.rooms()).containsExactly("demo-room");
+				assertThat(status.integrationConfig()).isNull();
+				assertThat(status.toString()).doesNotContain(SECRET);
+				assertThat(context.getBean(QueueItEndpoint.class).match("match", "https://shop.example.com/drop"))
+					.containsEntry("matched", false)
+					.containsEntry("reason", "the roomq provider protects annotated handlers only");
+				assertThat(context).doesNotHaveBean(QueueItHealthIndicator.class);
+			});
 	}
 
 }

@@ -114,7 +114,7 @@ class CachingIntegrationConfigProviderTests {
 		this.go.answer(answer);
 		awaitTrue(() -> provider.status().failures() >= 2, Duration.ofSeconds(10));
 		assertThat(provider.current()).map(IntegrationConfig::version).hasValue(5);
-		IntegrationConfigStatus status = new QueueItEndpoint(provider).status();
+		IntegrationConfigStatus status = new QueueItEndpoint(provider).status().integrationConfig();
 		assertThat(status.version()).isEqualTo(5);
 		assertThat(status.source()).isEqualTo(IntegrationConfigSource.GO);
 		assertThat(status.successes()).isEqualTo(1);
