@@ -13,11 +13,22 @@ import org.jspecify.annotations.Nullable;
  */
 final class RedirectUrls {
 
+	/*
+	 * The queue URL up to the enqueue token and the target (domain, c, e, ver, cver, man,
+	 * cid, l) depends only on the event, so it is built once per event and kept in a
+	 * small direct-mapped table: bounded whatever the configs, and a slot that another
+	 * event takes over is simply built again. Entries are immutable, so threads racing on
+	 * a slot see either entry whole.
+	 */
+	private static final int QUEUE_PREFIXES = 16;
+
 	private final String customerId;
 
 	private final String encodedPrefix;
 
 	private final String encodedVersion;
+
+	private final @Nullable QueuePrefix[] queuePrefixes = new QueuePrefix[QUEUE_PREFIXES];
 
 	RedirectUrls(String customerId, String sdkVersion) {
 		this.customerId = customerId;
@@ -34,13 +45,28 @@ final class RedirectUrls {
 	 * {@code l} and before {@code t} (spec 10.4), unencoded because it is URL-safe.
 	 */
 	String queue(EventSettings event, @Nullable String enqueueToken, @Nullable String target) {
-		StringBuilder url = base(event.queueDomain(), "");
-		appendQuery(url, event, true);
+		String prefix = queuePrefix(event);
+		int capacity = prefix.length() + ((target != null) ? target.length() + 16 : 0)
+				+ ((enqueueToken != null) ? enqueueToken.length() + 14 : 0);
+		StringBuilder url = new StringBuilder(capacity).append(prefix);
 		if (enqueueToken != null) {
 			url.append("&enqueuetoken=").append(enqueueToken);
 		}
 		appendTarget(url, "t", target);
 		return url.toString();
+	}
+
+	private String queuePrefix(EventSettings event) {
+		int slot = event.eventId().hashCode() & (QUEUE_PREFIXES - 1);
+		QueuePrefix cached = this.queuePrefixes[slot];
+		if (cached != null && cached.isFor(event)) {
+			return cached.prefix;
+		}
+		StringBuilder url = base(event.queueDomain(), "");
+		appendQuery(url, event, true);
+		QueuePrefix built = new QueuePrefix(event, url.toString());
+		this.queuePrefixes[slot] = built;
+		return built.prefix;
 	}
 
 	String error(EventSettings event, TokenError error, String token, long now, @Nullable String target) {
@@ -90,8 +116,51 @@ final class RedirectUrls {
 
 	private static void appendTarget(StringBuilder url, String name, @Nullable String target) {
 		if (!Strings.isBlank(target)) {
-			url.append('&').append(name).append('=').append(UrlCodec.queryEncode(target));
+			UrlCodec.appendQueryEncoded(url.append('&').append(name).append('='), target);
 		}
+	}
+
+	/**
+	 * The event fields that the queue URL prefix is built from, and that prefix.
+	 */
+	private static final class QueuePrefix {
+
+		private final String eventId;
+
+		private final String queueDomain;
+
+		private final int version;
+
+		private final String actionName;
+
+		private final @Nullable String culture;
+
+		private final @Nullable String layoutName;
+
+		final String prefix;
+
+		QueuePrefix(EventSettings event, String prefix) {
+			this.eventId = event.eventId();
+			this.queueDomain = event.queueDomain();
+			this.version = event.version();
+			this.actionName = event.actionName();
+			this.culture = event.culture();
+			this.layoutName = event.layoutName();
+			this.prefix = prefix;
+		}
+
+		boolean isFor(EventSettings event) {
+			return this.version == event.version() && same(this.eventId, event.eventId())
+					&& same(this.queueDomain, event.queueDomain()) && same(this.actionName, event.actionName())
+					&& same(this.culture, event.culture()) && same(this.layoutName, event.layoutName());
+		}
+
+		private static boolean same(@Nullable String a, @Nullable String b) {
+			// The strings of one compiled integration are the same instances on every
+			// request, so identity settles almost every comparison.
+			return a == b || (a != null && a.equals(b));
+		}
+
 	}
 
 	/**

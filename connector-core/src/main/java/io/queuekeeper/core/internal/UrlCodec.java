@@ -84,6 +84,31 @@ public final class UrlCodec {
 	}
 
 	/**
+	 * Appends {@link #queryEncode(String)} of the value to the builder, without an
+	 * intermediate string.
+	 * @param out the builder
+	 * @param value the value to encode
+	 * @return the builder
+	 */
+	public static StringBuilder appendQueryEncoded(StringBuilder out, String value) {
+		int length = value.length();
+		for (int i = 0; i < length; i++) {
+			char c = value.charAt(i);
+			if (isQueryUnreserved(c)) {
+				out.append(c);
+			}
+			else if (c < 0x80) {
+				out.append('%').append(HEX[(c >> 4) & 0xF]).append(HEX[c & 0xF]);
+			}
+			else {
+				appendPercentEncoded(out, value.substring(i), false);
+				break;
+			}
+		}
+		return out;
+	}
+
+	/**
 	 * Percent-encodes every byte outside the RFC 3986 unreserved set
 	 * {@code A-Z a-z 0-9 - . _ ~}. Genuine queue tokens pass through unchanged.
 	 */

@@ -61,6 +61,31 @@ abstract class Condition {
 	abstract boolean matches(RequestValues request);
 
 	/**
+	 * A rough rank of what evaluating this part costs, cheapest first, for ordering the
+	 * parts of a trigger: a URL value is read once per request and folded at most once, a
+	 * header is looked up in the request, a cookie is looked up on every evaluation and
+	 * the body may have to be read.
+	 */
+	int cost() {
+		switch (this.source) {
+			case RequestValues.NONE:
+			case RequestValues.EMPTY:
+				return 0;
+			case RequestValues.PAGE_PATH:
+			case RequestValues.HOST_NAME:
+			case RequestValues.PAGE_URL:
+				return this.folded ? 2 : 1;
+			case RequestValues.USER_AGENT:
+			case RequestValues.HEADER:
+				return 3;
+			case RequestValues.COOKIE:
+				return 4;
+			default:
+				return 5;
+		}
+	}
+
+	/**
 	 * The request value this part compares, folded when it ignores case; never null.
 	 */
 	final String actual(RequestValues request) {

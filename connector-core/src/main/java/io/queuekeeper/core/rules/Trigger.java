@@ -1,5 +1,7 @@
 package io.queuekeeper.core.rules;
 
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
@@ -27,10 +29,15 @@ public final class Trigger {
 	public Trigger(LogicalOperator operator, List<TriggerPart> parts) {
 		this.operator = Objects.requireNonNull(operator, "operator");
 		this.parts = List.copyOf(parts);
-		this.conditions = new Condition[this.parts.size()];
-		for (int i = 0; i < this.conditions.length; i++) {
-			this.conditions[i] = Condition.compile(this.parts.get(i));
+		Condition[] conditions = new Condition[this.parts.size()];
+		for (int i = 0; i < conditions.length; i++) {
+			conditions[i] = Condition.compile(this.parts.get(i));
 		}
+		// Parts only read the request, so AND and OR give the same outcome in any order:
+		// the cheap ones go first, in config order among equals, and the others are
+		// often never evaluated (the body is read last, and so only when needed).
+		Arrays.sort(conditions, Comparator.comparingInt(Condition::cost));
+		this.conditions = conditions;
 	}
 
 	/**
@@ -48,8 +55,9 @@ public final class Trigger {
 	}
 
 	/**
-	 * Whether the request satisfies the trigger. Parts are evaluated in order and the
-	 * evaluation stops as soon as the outcome is known.
+	 * Whether the request satisfies the trigger. Parts are evaluated cheapest first (URL
+	 * values, then headers, cookies and the body) and the evaluation stops as soon as the
+	 * outcome is known.
 	 */
 	public boolean matches(RequestValues request) {
 		Condition[] conditions = this.conditions;

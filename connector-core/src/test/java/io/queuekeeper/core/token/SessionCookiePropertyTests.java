@@ -31,6 +31,7 @@ import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.statistics.Statistics;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
 
 import static io.queuekeeper.core.testing.ConnectorFixtures.CANCEL_EVENT;
 import static io.queuekeeper.core.testing.ConnectorFixtures.EVENT_ID;
@@ -250,8 +251,34 @@ class SessionCookiePropertyTests {
 				Arbitraries.of("queue", "safetynet", "idle", "disabled", "afterevent", "DirectLink", ""),
 				WireArbitraries.wireText().map((text) -> text.replace("&", "").replace("=", "")));
 		Arbitrary<Long> issued = Arbitraries.longs().between(NOW_SECONDS - 59, NOW_SECONDS);
+		// A surrogate pair split between two fields is one character in the signed
+		// concatenation but two '?' in the cookie, so that cookie cannot round-trip and
+		// is rejected (see the test below); the properties here are about the others.
 		return Combinators.combine(eventId, queueId, fixed, redirectType, issued)
+			.filter((e, q, f, r, i) -> !splitsSurrogatePair(e, q, (f != null) ? f : "", r))
 			.as((e, q, f, r, i) -> new Stored(e, q, this.cookies.store(e, q, f, r, null, false, false, i)));
+	}
+
+	private static boolean splitsSurrogatePair(String... fields) {
+		StringBuilder joined = new StringBuilder();
+		for (String field : fields) {
+			if (joined.length() > 0 && !field.isEmpty() && Character.isHighSurrogate(joined.charAt(joined.length() - 1))
+					&& Character.isLowSurrogate(field.charAt(0))) {
+				return true;
+			}
+			joined.append(field);
+		}
+		return false;
+	}
+
+	@Test
+	void queueWhenStoredCookieSplitsSurrogatePairBetweenFieldsThenRedirectsToWaitingRoom() {
+		CookieInstruction cookie = this.cookies.store(EVENT_ID, "x\uD800", null, "\uDC00", null, false, false,
+				NOW_SECONDS - 1);
+		Decision decision = this.connector
+			.queue(TestRequest.get(DROP_URL).cookie(cookie.name(), cookie.value()).build(), QUEUE_EVENT);
+		assertThat(cookie.value()).contains("QueueId%3Dx%3F%26RedirectType%3D%3F%26");
+		assertThat(decision).isInstanceOf(Decision.Redirect.class);
 	}
 
 	@Provide
