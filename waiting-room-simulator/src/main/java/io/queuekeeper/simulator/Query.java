@@ -65,8 +65,10 @@ final class Query {
 
 	/**
 	 * Returns whether the value is an absolute http or https URL that a browser can be
-	 * sent to: a host, and no whitespace, control characters, quotes, angle brackets or
-	 * backslashes (which browsers read as slashes).
+	 * sent to: a host, and no whitespace, control characters, quotes, angle brackets,
+	 * backslashes (which browsers read as slashes) or characters outside ASCII (the JDK
+	 * server writes each header character as its low byte, so U+010D U+010A in a
+	 * {@code Location} would become CR LF; a real URL percent-encodes them).
 	 */
 	static boolean isHttpUrl(String value) {
 		String lower = value.toLowerCase(Locale.ROOT);
@@ -82,7 +84,7 @@ final class Query {
 		}
 		for (int i = 0; i < value.length(); i++) {
 			char c = value.charAt(i);
-			if (c <= 0x20 || c == 0x7F || c == '\\' || c == '"' || c == '<' || c == '>') {
+			if (c <= 0x20 || c >= 0x7F || c == '\\' || c == '"' || c == '<' || c == '>') {
 				return false;
 			}
 		}

@@ -243,6 +243,18 @@ class WaitingRoomSimulatorTests {
 	}
 
 	@Test
+	void redirectTargetWhenItHasNonAsciiCharactersThenRefusedAndNoHeaderIsInjected() throws Exception {
+		// The JDK server writes each header char as its low byte: U+010D U+010A would
+		// become CR LF and split the response.
+		String splitting = "http://localhost:8080/x\u010d\u010aSet-Cookie:injected=1";
+		HttpResponse<String> cancel = get("/cancel/sample/sale?r=" + enc(splitting));
+		assertThat(cancel.statusCode()).isEqualTo(400);
+		assertThat(cancel.headers().allValues("Set-Cookie")).isEmpty();
+		assertThat(get(queueUrl("sale", splitting)).statusCode()).isEqualTo(400);
+		assertThat(get("/error/hash/?c=sample&e=sale&t=" + enc(splitting)).body()).doesNotContain("id=\"back\"");
+	}
+
+	@Test
 	void unknownPathThenNotFound() throws Exception {
 		assertThat(get("/admin").statusCode()).isEqualTo(404);
 	}

@@ -25,8 +25,10 @@ import org.jspecify.annotations.Nullable;
  * <strong>Which ticket counts.</strong> The request may carry a ticket in the query
  * parameter {@code noq_t} (RoomQ hands it back there) and in the cookie
  * {@code be_roomq_t_{roomId}}. A cookie ticket that admits wins; otherwise a valid query
- * ticket; otherwise a valid cookie ticket. So a link with a forged, foreign or stale
- * {@code noq_t} never replaces a cookie that admits. "Valid" is defined by
+ * ticket, unless the cookie holds a valid ticket of another session and the query ticket
+ * does not admit; otherwise a valid cookie ticket. So a link with a forged, foreign or
+ * stale {@code noq_t} never replaces a cookie that admits, and a link with someone else's
+ * waiting ticket never swaps a waiting visitor's session. "Valid" is defined by
  * {@link RoomQTickets}, which also checks the room, the algorithm and {@code exp}.
  *
  * <p>
@@ -237,7 +239,15 @@ public final class RoomQConnector implements WaitingRoomProvider {
 			return fromCookie;
 		}
 		RoomQTicket fromQuery = valid(TicketUrls.ticket(url), sessionId, now);
-		return (fromQuery != null) ? fromQuery : fromCookie;
+		if (fromQuery == null) {
+			return fromCookie;
+		}
+		// A link carrying someone else's waiting ticket must not swap the visitor's
+		// session (spec S6): another session's ticket counts only when it admits.
+		if (fromCookie != null && !fromCookie.sessionId().equals(fromQuery.sessionId()) && !admits(fromQuery, now)) {
+			return fromCookie;
+		}
+		return fromQuery;
 	}
 
 	private @Nullable RoomQTicket valid(@Nullable String token, @Nullable String sessionId, Instant now) {

@@ -196,6 +196,35 @@ class RoomQTicketStateTests {
 	}
 
 	@Test
+	void queueWhenForeignSelfSignNoqTAndQueuedCookieThenCookieTicketIsKept() {
+		// Spec S6: a link carrying someone else's waiting ticket must not swap the
+		// visitor's identity (and place in line) for the link author's.
+		String foreign = this.connector.tickets().mint("attacker-session");
+		Decision decision = this.connector
+			.queue(TestRequest.get(PAGE + "?noq_t=" + foreign).cookie(COOKIE, E1).build());
+		assertThat(decision.cookies()).extracting(CookieInstruction::value).containsExactly(E1);
+		assertThat(location(decision)).contains("noq_t=" + E1).doesNotContain(foreign);
+		assertThat(decision.result().queueId()).isEqualTo(SESSION);
+	}
+
+	@Test
+	void leaveWhenForeignNoqTAndQueuedCookieThenSessionOfTheCookieIsKept() {
+		String foreign = this.connector.tickets().mint("attacker-session");
+		Decision decision = this.connector
+			.leave(TestRequest.get(PAGE + "?noq_t=" + foreign).cookie(COOKIE, E1).build());
+		assertThat(decision.result().queueId()).isEqualTo(SESSION);
+		assertThat(this.connector.tickets().verify(decision.cookies().get(0).value()))
+			.hasValueSatisfying((ticket) -> assertThat(ticket.sessionId()).isEqualTo(SESSION));
+	}
+
+	@Test
+	void queueWhenQueueNoqTOfTheSameSessionAndSelfSignCookieThenQueryTicketIsUsed() {
+		String queued = RoomQFixtures.ticket("queue", null);
+		Decision decision = this.connector.queue(TestRequest.get(PAGE + "?noq_t=" + queued).cookie(COOKIE, E1).build());
+		assertThat(decision.cookies()).extracting(CookieInstruction::value).containsExactly(queued);
+	}
+
+	@Test
 	void queueWhenCookieIsWrittenThenPathIsRootAndAttributesFollowSettings() {
 		RoomQConnector custom = new RoomQConnector(
 				new RoomQSettings("demo-room", SECRET, ISSUER, RoomQFixtures.clockAt(NOW), Duration.ofMinutes(30),
