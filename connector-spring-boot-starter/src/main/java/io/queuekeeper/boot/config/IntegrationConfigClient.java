@@ -42,6 +42,8 @@ public final class IntegrationConfigClient {
 
 	private final Duration timeout;
 
+	private final int maxDocumentBytes;
+
 	private final ExecutorService executor;
 
 	private final HttpClient client;
@@ -53,6 +55,11 @@ public final class IntegrationConfigClient {
 	 * @param timeout longest time one download may take, connecting included
 	 */
 	public IntegrationConfigClient(URI uri, @Nullable String apiKey, Duration timeout) {
+		this(uri, apiKey, timeout, MAX_DOCUMENT_BYTES);
+	}
+
+	IntegrationConfigClient(URI uri, @Nullable String apiKey, Duration timeout, int maxDocumentBytes) {
+		this.maxDocumentBytes = maxDocumentBytes;
 		this.uri = uri;
 		this.apiKey = apiKey;
 		this.timeout = timeout;
@@ -90,7 +97,7 @@ public final class IntegrationConfigClient {
 		// The request timeout ends when the headers arrive; waiting on the future bounds
 		// the whole exchange, body included, and cancelling it aborts the exchange.
 		CompletableFuture<HttpResponse<byte[]>> exchange = this.client.sendAsync(request.build(),
-				HttpResponse.BodyHandlers.ofByteArray());
+				(info) -> new LimitedBodySubscriber(this.maxDocumentBytes));
 		try {
 			response = exchange.get(this.timeout.toNanos(), TimeUnit.NANOSECONDS);
 		}
@@ -102,6 +109,9 @@ public final class IntegrationConfigClient {
 			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
 			if (cause instanceof HttpTimeoutException) {
 				throw new FetchException(noAnswer(), cause);
+			}
+			if (cause instanceof LimitedBodySubscriber.TooLargeException) {
+				throw new FetchException(tooLarge(), cause);
 			}
 			throw new FetchException(
 					"download from " + this.uri.getHost() + " failed: " + cause.getClass().getSimpleName()
@@ -120,9 +130,6 @@ public final class IntegrationConfigClient {
 			throw new FetchException("GO answered HTTP " + status + hint, null);
 		}
 		byte[] body = response.body();
-		if (body.length > MAX_DOCUMENT_BYTES) {
-			throw new FetchException("document larger than " + MAX_DOCUMENT_BYTES + " bytes", null);
-		}
 		try {
 			return StandardCharsets.UTF_8.newDecoder()
 				.onMalformedInput(CodingErrorAction.REPORT)
@@ -133,6 +140,11 @@ public final class IntegrationConfigClient {
 		catch (CharacterCodingException ex) {
 			throw new FetchException("document is not UTF-8", ex);
 		}
+	}
+
+	private String tooLarge() {
+		return "document from " + this.uri.getHost() + " larger than " + this.maxDocumentBytes
+				+ " bytes; the download was stopped";
 	}
 
 	private String noAnswer() {

@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.queuekeeper.boot.config.LimitedBodySubscriber;
 import io.queuekeeper.boot.roomq.RoomQRemoteException.Reason;
 import io.queuekeeper.core.roomq.RoomQConnector;
 import io.queuekeeper.core.roomq.RoomQSettings;

@@ -1,4 +1,4 @@
-package io.queuekeeper.boot.roomq;
+package io.queuekeeper.boot.config;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,9 +11,12 @@ import java.util.concurrent.Flow;
 
 /**
  * Collects a response body up to a size limit and fails beyond it, so that a broken or
- * hostile server cannot make the application buffer without bound.
+ * hostile server cannot make the application buffer without bound. Used for every remote
+ * call of the starter (GO, RoomQ).
+ *
+ * @since 0.1.0
  */
-final class LimitedBodySubscriber implements HttpResponse.BodySubscriber<byte[]> {
+public final class LimitedBodySubscriber implements HttpResponse.BodySubscriber<byte[]> {
 
 	private final int limit;
 
@@ -23,7 +26,11 @@ final class LimitedBodySubscriber implements HttpResponse.BodySubscriber<byte[]>
 
 	private boolean tooLarge;
 
-	LimitedBodySubscriber(int limit) {
+	/**
+	 * Creates a subscriber.
+	 * @param limit the largest body accepted, in bytes
+	 */
+	public LimitedBodySubscriber(int limit) {
 		this.limit = limit;
 	}
 
@@ -72,11 +79,15 @@ final class LimitedBodySubscriber implements HttpResponse.BodySubscriber<byte[]>
 	/**
 	 * The body exceeded the limit.
 	 */
-	static final class TooLargeException extends IOException {
+	public static final class TooLargeException extends IOException {
 
 		private static final long serialVersionUID = 1L;
 
-		TooLargeException(int limit) {
+		/**
+		 * Creates the exception.
+		 * @param limit the limit that was exceeded
+		 */
+		public TooLargeException(int limit) {
 			super("Response body larger than " + limit + " bytes");
 		}
 
