@@ -207,6 +207,14 @@ public final class HmacSha256 {
 		}
 
 		/**
+		 * Signs the message and returns a copy of the 32-byte signature.
+		 */
+		public byte[] signature() {
+			sign();
+			return this.digest.clone();
+		}
+
+		/**
 		 * Signs the message and appends the lower-case hex signature.
 		 */
 		public void appendHexTo(StringBuilder out) {

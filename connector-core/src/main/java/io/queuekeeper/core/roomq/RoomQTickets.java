@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.queuekeeper.core.internal.HmacSha256;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -69,7 +70,7 @@ public final class RoomQTickets {
 
 	private final String roomId;
 
-	private final Hs256 hs256;
+	private final HmacSha256 hmac;
 
 	private final Clock clock;
 
@@ -79,7 +80,7 @@ public final class RoomQTickets {
 	 */
 	public RoomQTickets(RoomQSettings settings) {
 		this.roomId = settings.roomId();
-		this.hs256 = new Hs256(settings.roomSecret());
+		this.hmac = new HmacSha256(settings.roomSecret());
 		this.clock = settings.clock();
 	}
 
@@ -112,7 +113,7 @@ public final class RoomQTickets {
 			throw new IllegalStateException("Cannot write ticket claims", ex);
 		}
 		String signingInput = HEADER + "." + ENCODER.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
-		return signingInput + "." + ENCODER.encodeToString(this.hs256.sign(signingInput, signingInput.length()));
+		return signingInput + "." + ENCODER.encodeToString(this.hmac.message().append(signingInput).signature());
 	}
 
 	Check check(@Nullable String token, Instant now) {
@@ -129,7 +130,7 @@ public final class RoomQTickets {
 				|| !isBase64Url(token, second + 1, token.length())) {
 			return Check.rejected(Rejection.MALFORMED);
 		}
-		byte[] expected = ENCODER.encode(this.hs256.sign(token, second));
+		byte[] expected = ENCODER.encode(this.hmac.message().append(token, 0, second).signature());
 		byte[] actual = token.substring(second + 1).getBytes(StandardCharsets.US_ASCII);
 		if (!MessageDigest.isEqual(expected, actual)) {
 			return Check.rejected(Rejection.BAD_SIGNATURE);

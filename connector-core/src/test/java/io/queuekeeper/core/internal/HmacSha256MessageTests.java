@@ -1,5 +1,7 @@
 package io.queuekeeper.core.internal;
 
+import java.util.HexFormat;
+
 import io.queuekeeper.core.testing.Encoding;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -32,6 +34,15 @@ class HmacSha256MessageTests {
 			.append(number)
 			.appendHexTo(hex);
 		assertThat(hex.toString()).isEqualTo("prefix:" + Encoding.hmacHex(KEY, concatenated));
+	}
+
+	@Property(tries = 500)
+	void signatureWhenAnyTextThenRawBytesOfTheHexSignature(@ForAll("pieces") String text) {
+		byte[] signature = this.hmac.message().append(text).signature();
+		assertThat(HexFormat.of().formatHex(signature)).isEqualTo(Encoding.hmacHex(KEY, text));
+		// A copy: the next message on this thread must not change it.
+		this.hmac.message().append(text + "x").signature();
+		assertThat(HexFormat.of().formatHex(signature)).isEqualTo(Encoding.hmacHex(KEY, text));
 	}
 
 	@Test
