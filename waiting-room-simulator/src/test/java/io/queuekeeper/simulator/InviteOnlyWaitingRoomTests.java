@@ -15,6 +15,7 @@ import io.queuekeeper.core.QueueConnector;
 import io.queuekeeper.core.QueueEventConfig;
 import io.queuekeeper.core.enqueue.EnqueueTokenPolicy;
 import io.queuekeeper.core.enqueue.EnqueueTokenSettings;
+import io.queuekeeper.core.testing.MutableClock;
 import io.queuekeeper.core.testing.TestRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

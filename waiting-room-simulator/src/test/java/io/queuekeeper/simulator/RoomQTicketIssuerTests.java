@@ -14,6 +14,7 @@ import io.queuekeeper.core.Decision;
 import io.queuekeeper.core.roomq.RoomQConnector;
 import io.queuekeeper.core.roomq.RoomQSettings;
 import io.queuekeeper.core.roomq.RoomQTicket;
+import io.queuekeeper.core.testing.MutableClock;
 import io.queuekeeper.core.testing.TestRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

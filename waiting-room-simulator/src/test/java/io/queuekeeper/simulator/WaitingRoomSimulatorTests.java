@@ -20,6 +20,7 @@ import io.queuekeeper.core.Decision;
 import io.queuekeeper.core.QueueConnector;
 import io.queuekeeper.core.QueueEventConfig;
 import io.queuekeeper.core.ResultType;
+import io.queuekeeper.core.testing.MutableClock;
 import io.queuekeeper.core.testing.TestRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -7,11 +7,8 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +31,7 @@ import io.queuekeeper.boot.roomq.RoomQRemoteException.Reason;
 import io.queuekeeper.core.roomq.RoomQConnector;
 import io.queuekeeper.core.roomq.RoomQSettings;
 import io.queuekeeper.core.roomq.RoomQTicket;
+import io.queuekeeper.core.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -308,35 +306,6 @@ class RoomQOperationsTests {
 
 		static Answer json(int status, String body) {
 			return new Answer(status, body);
-		}
-
-	}
-
-	private static final class MutableClock extends Clock {
-
-		private volatile Instant now;
-
-		MutableClock(Instant now) {
-			this.now = now;
-		}
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
 		}
 
 	}

@@ -2,10 +2,7 @@ package io.queuekeeper.web.reactive;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +18,7 @@ import io.queuekeeper.core.config.IntegrationConfigParser;
 import io.queuekeeper.core.config.IntegrationConfigProvider;
 import io.queuekeeper.core.testing.ConformanceCase;
 import io.queuekeeper.core.testing.ConformanceSuite;
+import io.queuekeeper.core.testing.MutableClock;
 import io.queuekeeper.core.testing.ObservedCookie;
 import io.queuekeeper.core.testing.ObservedResponse;
 import org.junit.jupiter.api.AfterAll;
@@ -163,38 +161,6 @@ class WebFluxConformanceTests {
 				this.body.set(text);
 				return "protected content";
 			});
-		}
-
-	}
-
-	/**
-	 * A clock that tests move by hand.
-	 */
-	static final class MutableClock extends Clock {
-
-		private volatile Instant instant;
-
-		MutableClock(Instant instant) {
-			this.instant = instant;
-		}
-
-		void set(Instant instant) {
-			this.instant = instant;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.instant;
 		}
 
 	}

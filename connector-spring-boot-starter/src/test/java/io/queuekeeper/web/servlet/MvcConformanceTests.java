@@ -17,6 +17,7 @@ import io.queuekeeper.core.config.IntegrationConfigParser;
 import io.queuekeeper.core.config.IntegrationConfigProvider;
 import io.queuekeeper.core.testing.ConformanceCase;
 import io.queuekeeper.core.testing.ConformanceSuite;
+import io.queuekeeper.core.testing.MutableClock;
 import io.queuekeeper.core.testing.ObservedCookie;
 import io.queuekeeper.core.testing.ObservedResponse;
 import jakarta.servlet.Filter;

@@ -1,23 +1,28 @@
-package io.queuekeeper.web.servlet;
+package io.queuekeeper.core.testing;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * A clock that tests move by hand.
+ * A UTC clock that tests set or move by hand; safe to read from other threads.
  */
-final class MutableClock extends Clock {
+public final class MutableClock extends Clock {
 
 	private volatile Instant instant;
 
-	MutableClock(Instant instant) {
+	public MutableClock(Instant instant) {
 		this.instant = instant;
 	}
 
-	void set(Instant instant) {
+	public void set(Instant instant) {
 		this.instant = instant;
+	}
+
+	public void advance(Duration duration) {
+		this.instant = this.instant.plus(duration);
 	}
 
 	@Override
