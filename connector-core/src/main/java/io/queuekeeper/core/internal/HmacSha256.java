@@ -1,8 +1,10 @@
 package io.queuekeeper.core.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.security.DigestException;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 
 import javax.crypto.Mac;
@@ -12,13 +14,29 @@ import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
 
 /**
- * HMAC-SHA256 keyed with the customer's secret, as lower-case hex. Each thread uses its
- * own {@link Mac}, initialised once, because a {@code Mac} is not thread-safe and
- * {@link Mac#getInstance(String)} per call is slow.
+ * HMAC-SHA256 (RFC 2104) keyed with the customer's secret, as lower-case hex.
+ *
+ * <p>
+ * The two SHA-256 states that follow the key's inner and outer pad blocks are computed
+ * once, when the signer is created; each signature starts from copies of them, so it
+ * compresses three blocks for a cookie-sized message where {@link Mac} compresses five
+ * (the pad blocks again on every call). The digests are the JDK's SHA-256, and the result
+ * is the same as {@code Mac.getInstance("HmacSHA256")}'s, which the tests check for
+ * arbitrary keys and messages. Where the JDK's SHA-256 cannot be copied (a provider whose
+ * digest does not support {@link MessageDigest#clone()}), the signer falls back to a
+ * {@code Mac}.
+ *
+ * <p>
+ * Each thread signs with its own state, because neither a {@code MessageDigest} nor a
+ * {@code Mac} is thread-safe.
  */
 public final class HmacSha256 {
 
 	private static final String ALGORITHM = "HmacSHA256";
+
+	private static final String DIGEST = "SHA-256";
+
+	private static final int BLOCK_LENGTH = 64;
 
 	private static final char[] HEX = "0123456789abcdef".toCharArray();
 
@@ -29,15 +47,29 @@ public final class HmacSha256 {
 	/**
 	 * Creates a signer for the given key.
 	 * @param secretKey the secret; its bytes are copied
-	 * @throws IllegalStateException if the JDK offers no HMAC-SHA256, which is never
-	 * silently turned into an empty signature
+	 * @throws IllegalArgumentException if the key is empty, which is never silently
+	 * turned into a signature with no key
+	 * @throws IllegalStateException if the JDK offers no HMAC-SHA256
 	 */
 	public HmacSha256(String secretKey) {
+		if (secretKey.isEmpty()) {
+			throw new IllegalArgumentException("The HMAC-SHA256 key must not be empty");
+		}
 		byte[] keyBytes = secretKey.getBytes(StandardCharsets.UTF_8);
+		try {
+			Pads pads = Pads.of(keyBytes);
+			this.messages = (pads != null) ? ThreadLocal.withInitial(() -> new Message(pads.copy()))
+					: macMessages(keyBytes);
+		}
+		finally {
+			Arrays.fill(keyBytes, (byte) 0);
+		}
+	}
+
+	private static ThreadLocal<Message> macMessages(byte[] keyBytes) {
 		SecretKeySpec key = new SecretKeySpec(keyBytes, ALGORITHM);
-		Arrays.fill(keyBytes, (byte) 0);
 		Mac prototype = newMac(key);
-		this.messages = ThreadLocal.withInitial(() -> new Message(cloneOf(prototype, key)));
+		return ThreadLocal.withInitial(() -> new Message(cloneOf(prototype, key)));
 	}
 
 	private static Mac newMac(SecretKeySpec key) {
@@ -99,7 +131,9 @@ public final class HmacSha256 {
 	 */
 	public static final class Message {
 
-		private final Mac mac;
+		private final @Nullable Pads pads;
+
+		private final @Nullable Mac mac;
 
 		private final byte[] digest = new byte[32];
 
@@ -111,7 +145,13 @@ public final class HmacSha256 {
 
 		private @Nullable StringBuilder text;
 
+		Message(Pads pads) {
+			this.pads = pads;
+			this.mac = null;
+		}
+
 		Message(Mac mac) {
+			this.pads = null;
 			this.mac = mac;
 		}
 
@@ -148,6 +188,23 @@ public final class HmacSha256 {
 				out[n++] = (byte) c;
 			}
 			this.length = n;
+			return this;
+		}
+
+		/**
+		 * Appends the bytes {@code from} (inclusive) to {@code to} (exclusive) of ASCII
+		 * text, which are their own UTF-8 encoding.
+		 */
+		public Message append(byte[] ascii, int from, int to) {
+			if (this.text != null) {
+				for (int i = from; i < to; i++) {
+					this.text.append((char) ascii[i]);
+				}
+				return this;
+			}
+			ensureCapacity(to - from);
+			System.arraycopy(ascii, from, this.bytes, this.length, to - from);
+			this.length += to - from;
 			return this;
 		}
 
@@ -192,13 +249,18 @@ public final class HmacSha256 {
 		}
 
 		private void sign() {
+			byte[] bytes = this.bytes;
+			int length = this.length;
+			if (this.text != null) {
+				bytes = this.text.toString().getBytes(StandardCharsets.UTF_8);
+				length = bytes.length;
+			}
+			if (this.pads != null) {
+				this.pads.sign(bytes, length, this.digest);
+				return;
+			}
 			try {
-				if (this.text != null) {
-					this.mac.update(this.text.toString().getBytes(StandardCharsets.UTF_8));
-				}
-				else {
-					this.mac.update(this.bytes, 0, this.length);
-				}
+				this.mac.update(bytes, 0, length);
 				this.mac.doFinal(this.digest, 0);
 			}
 			catch (ShortBufferException ex) {
@@ -229,6 +291,19 @@ public final class HmacSha256 {
 		}
 
 		/**
+		 * Signs the message and writes the 64 lower-case hex digits of the signature, as
+		 * ASCII bytes, at {@code at}.
+		 */
+		public void writeHex(byte[] out, int at) {
+			sign();
+			for (int i = 0; i < this.digest.length; i++) {
+				int b = this.digest[i];
+				out[at + 2 * i] = (byte) HEX[(b >> 4) & 0xF];
+				out[at + 2 * i + 1] = (byte) HEX[b & 0xF];
+			}
+		}
+
+		/**
 		 * Signs the message and tells whether the characters {@code from} to {@code to}
 		 * of the text are its lower-case hex signature, in time that does not depend on
 		 * where they differ.
@@ -243,6 +318,25 @@ public final class HmacSha256 {
 		 */
 		public boolean signatureEqualsIgnoringCase(String text, int from, int to) {
 			return signatureEquals(text, from, to, true);
+		}
+
+		/**
+		 * Signs the message and tells whether the bytes {@code from} to {@code to} of
+		 * ASCII text are its lower-case hex signature, in time that does not depend on
+		 * where they differ.
+		 */
+		public boolean signatureEquals(byte[] ascii, int from, int to) {
+			sign();
+			if (to - from != HEX_LENGTH) {
+				return false;
+			}
+			int difference = 0;
+			for (int i = 0; i < this.digest.length; i++) {
+				int b = this.digest[i];
+				difference |= ascii[from + 2 * i] ^ HEX[(b >> 4) & 0xF];
+				difference |= ascii[from + 2 * i + 1] ^ HEX[b & 0xF];
+			}
+			return difference == 0;
 		}
 
 		private boolean signatureEquals(String text, int from, int to, boolean ignoreCase) {
@@ -261,6 +355,101 @@ public final class HmacSha256 {
 
 		private static int lower(char c, boolean ignoreCase) {
 			return (ignoreCase && c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c;
+		}
+
+	}
+
+	/**
+	 * The SHA-256 states after the key's inner and outer pad blocks, and the signing that
+	 * starts from copies of them: {@code H((K ^ opad) || H((K ^ ipad) || m))}, where a
+	 * key longer than a block is first replaced by its digest.
+	 */
+	static final class Pads {
+
+		private final MessageDigest inner;
+
+		private final MessageDigest outer;
+
+		private Pads(MessageDigest inner, MessageDigest outer) {
+			this.inner = inner;
+			this.outer = outer;
+		}
+
+		/**
+		 * Computes the pad states, or returns {@code null} when the JDK's SHA-256 cannot
+		 * be copied.
+		 */
+		static @Nullable Pads of(byte[] key) {
+			MessageDigest inner = sha256();
+			MessageDigest outer = sha256();
+			byte[] shortKey = (key.length > BLOCK_LENGTH) ? sha256().digest(key) : key;
+			byte[] block = new byte[BLOCK_LENGTH];
+			try {
+				for (int i = 0; i < BLOCK_LENGTH; i++) {
+					block[i] = (byte) (((i < shortKey.length) ? shortKey[i] : 0) ^ 0x36);
+				}
+				inner.update(block);
+				for (int i = 0; i < BLOCK_LENGTH; i++) {
+					block[i] = (byte) (((i < shortKey.length) ? shortKey[i] : 0) ^ 0x5c);
+				}
+				outer.update(block);
+				Pads pads = new Pads(inner, outer);
+				pads.copy();
+				return pads;
+			}
+			catch (IllegalStateException ex) {
+				return null;
+			}
+			finally {
+				Arrays.fill(block, (byte) 0);
+				if (shortKey != key) {
+					Arrays.fill(shortKey, (byte) 0);
+				}
+			}
+		}
+
+		private static MessageDigest sha256() {
+			try {
+				return MessageDigest.getInstance(DIGEST);
+			}
+			catch (NoSuchAlgorithmException ex) {
+				throw new IllegalStateException("HMAC-SHA256 is not available in this JVM", ex);
+			}
+		}
+
+		/**
+		 * Returns pads of the same key that one thread may sign with.
+		 * @throws IllegalStateException if the digest cannot be copied
+		 */
+		Pads copy() {
+			return new Pads(copyOf(this.inner), copyOf(this.outer));
+		}
+
+		private static MessageDigest copyOf(MessageDigest digest) {
+			try {
+				return (MessageDigest) digest.clone();
+			}
+			catch (CloneNotSupportedException ex) {
+				throw new IllegalStateException("SHA-256 digest cannot be copied", ex);
+			}
+		}
+
+		/**
+		 * Writes the HMAC of the first {@code length} bytes to {@code out}, which holds
+		 * 32 bytes.
+		 */
+		void sign(byte[] message, int length, byte[] out) {
+			try {
+				MessageDigest inner = copyOf(this.inner);
+				inner.update(message, 0, length);
+				inner.digest(out, 0, out.length);
+				MessageDigest outer = copyOf(this.outer);
+				outer.update(out);
+				outer.digest(out, 0, out.length);
+			}
+			catch (DigestException ex) {
+				throw new IllegalStateException("SHA-256 digest is not 32 bytes", ex);
+			}
 		}
 
 	}

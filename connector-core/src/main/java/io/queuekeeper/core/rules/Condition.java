@@ -17,6 +17,18 @@ abstract class Condition {
 
 	private final boolean folded;
 
+	/**
+	 * Whether a request can only satisfy this part if its URL holds every trigram of
+	 * {@link #gramsLow} and {@link #gramsHigh}: a part that is not negated and requires a
+	 * URL part to equal or contain an ASCII literal of three characters or more. Set
+	 * once, when the part is compiled, before the trigger that holds it is published.
+	 */
+	boolean hasGrams;
+
+	long gramsLow;
+
+	long gramsHigh;
+
 	private Condition(int source, String name, boolean folded) {
 		this.source = source;
 		// Interned so that parts naming the same header find its memoised value by
@@ -44,15 +56,31 @@ abstract class Condition {
 		List<String> values = part.comparedValues();
 		switch (part.operator()) {
 			case EQUALS:
-				return new Equals(source, name, folded, value, negative);
+				return requiringLiteral(new Equals(source, name, folded, value, negative), value, negative);
 			case CONTAINS:
 				return WILDCARD.equals(value) ? new ContainsWildcard(source, name, folded, negative)
-						: new Contains(source, name, folded, value, negative);
+						: requiringLiteral(new Contains(source, name, folded, value, negative), value, negative);
 			case EQUALS_ANY:
 				return new EqualsAny(source, name, folded, values.toArray(new String[0]), negative);
 			default:
 				return new ContainsAny(source, name, folded, values.toArray(new String[0]), negative);
 		}
+	}
+
+	/**
+	 * Records the trigrams a URL must hold for a part that requires a URL part to equal
+	 * or contain the literal.
+	 */
+	private static Condition requiringLiteral(Condition condition, String literal, boolean negative) {
+		boolean url = condition.source == RequestValues.PAGE_URL || condition.source == RequestValues.PAGE_PATH
+				|| condition.source == RequestValues.HOST_NAME;
+		long[] grams = (url && !negative) ? UrlGrams.of(literal) : null;
+		if (grams != null) {
+			condition.hasGrams = true;
+			condition.gramsLow = grams[0];
+			condition.gramsHigh = grams[1];
+		}
+		return condition;
 	}
 
 	/**

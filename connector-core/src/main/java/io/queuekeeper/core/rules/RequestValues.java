@@ -1,5 +1,6 @@
 package io.queuekeeper.core.rules;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 import io.queuekeeper.core.http.ConnectorRequest;
@@ -53,6 +54,12 @@ public final class RequestValues {
 
 	private @Nullable String body;
 
+	private boolean gramsRead;
+
+	private long gramsLow;
+
+	private long gramsHigh;
+
 	private @Nullable String foldedBody;
 
 	/*
@@ -91,6 +98,66 @@ public final class RequestValues {
 	 */
 	public String pageUrl() {
 		return this.pageUrl;
+	}
+
+	/**
+	 * Whether the page URL may contain every trigram of a literal, as {@link UrlGrams}
+	 * tells: {@code false} means that no URL part, in any ASCII letter case, contains it.
+	 */
+	boolean urlMayContain(long low, long high) {
+		return (low & ~urlGramsLow()) == 0 && (high & ~this.gramsHigh) == 0;
+	}
+
+	/**
+	 * Bits 0-63 of the page URL's {@link UrlGrams} summary.
+	 */
+	long urlGramsLow() {
+		if (!this.gramsRead) {
+			readGrams();
+		}
+		return this.gramsLow;
+	}
+
+	/**
+	 * Bits 64-127 of the page URL's {@link UrlGrams} summary.
+	 */
+	long urlGramsHigh() {
+		if (!this.gramsRead) {
+			readGrams();
+		}
+		return this.gramsHigh;
+	}
+
+	private void readGrams() {
+		// The UTF-8 bytes are a copy of the URL when it is ASCII. An unpaired surrogate
+		// becomes a '?', which is harmless: no ASCII literal can be found across it.
+		byte[] url = this.pageUrl.getBytes(StandardCharsets.UTF_8);
+		this.gramsRead = true;
+		if (url.length != this.pageUrl.length()) {
+			this.gramsLow = UrlGrams.ALL;
+			this.gramsHigh = UrlGrams.ALL;
+			return;
+		}
+		long low = 0;
+		long high = 0;
+		int a = 0;
+		int b = 0;
+		for (int i = 0; i < url.length; i++) {
+			int c = UrlGrams.upper(url[i]);
+			if (i >= 2) {
+				int bit = UrlGrams.bit(a, b, c);
+				if (bit < 64) {
+					low |= 1L << bit;
+				}
+				else {
+					high |= 1L << bit;
+				}
+			}
+			a = b;
+			b = c;
+		}
+		this.gramsLow = low;
+		this.gramsHigh = high;
 	}
 
 	/**

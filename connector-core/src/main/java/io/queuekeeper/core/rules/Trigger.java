@@ -21,6 +21,16 @@ public final class Trigger {
 
 	private final Condition[] conditions;
 
+	/*
+	 * For AND: the trigrams that every part requiring a URL literal needs together, so
+	 * that a URL lacking one of them fails the trigger without evaluating a part.
+	 */
+	private final boolean hasGrams;
+
+	private final long gramsLow;
+
+	private final long gramsHigh;
+
 	/**
 	 * Creates a trigger.
 	 * @param operator how the parts combine
@@ -38,6 +48,19 @@ public final class Trigger {
 		// often never evaluated (the body is read last, and so only when needed).
 		Arrays.sort(conditions, Comparator.comparingInt(Condition::cost));
 		this.conditions = conditions;
+		boolean hasGrams = false;
+		long low = 0;
+		long high = 0;
+		for (Condition condition : conditions) {
+			if (condition.hasGrams) {
+				hasGrams = true;
+				low |= condition.gramsLow;
+				high |= condition.gramsHigh;
+			}
+		}
+		this.hasGrams = hasGrams && operator != LogicalOperator.OR;
+		this.gramsLow = low;
+		this.gramsHigh = high;
 	}
 
 	/**
@@ -57,16 +80,23 @@ public final class Trigger {
 	/**
 	 * Whether the request satisfies the trigger. Parts are evaluated cheapest first (URL
 	 * values, then headers, cookies and the body) and the evaluation stops as soon as the
-	 * outcome is known.
+	 * outcome is known. A part that needs a URL literal the URL's trigrams rule out is
+	 * false without a search.
 	 */
 	public boolean matches(RequestValues request) {
 		Condition[] conditions = this.conditions;
 		if (this.operator == LogicalOperator.OR) {
 			for (Condition condition : conditions) {
+				if (condition.hasGrams && !request.urlMayContain(condition.gramsLow, condition.gramsHigh)) {
+					continue;
+				}
 				if (condition.matches(request)) {
 					return true;
 				}
 			}
+			return false;
+		}
+		if (this.hasGrams && !request.urlMayContain(this.gramsLow, this.gramsHigh)) {
 			return false;
 		}
 		for (Condition condition : conditions) {
@@ -75,6 +105,22 @@ public final class Trigger {
 			}
 		}
 		return true;
+	}
+
+	/**
+	 * Whether the trigger can only match a URL that holds the trigrams of
+	 * {@link #gramsLow} and {@link #gramsHigh}.
+	 */
+	boolean hasGrams() {
+		return this.hasGrams;
+	}
+
+	long gramsLow() {
+		return this.gramsLow;
+	}
+
+	long gramsHigh() {
+		return this.gramsHigh;
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package io.queuekeeper.core.token;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -31,6 +32,23 @@ public final class SessionCookies {
 	public static final Duration MAX_AGE = Duration.ofDays(1);
 
 	private static final String PATH = "/";
+
+	/** The characters that form encoding leaves as they are, by code. */
+	private static final boolean[] PLAIN = plainCharacters();
+
+	private static final String FIELD_SEPARATOR = "%26";
+
+	private static final String EVENT_FIELD = "EventId%3D";
+
+	private static final String QUEUE_FIELD = "%26QueueId%3D";
+
+	private static final String FIXED_FIELD = "%26FixedValidityMins%3D";
+
+	private static final String REDIRECT_FIELD = "%26RedirectType%3D";
+
+	private static final String ISSUE_FIELD = "%26IssueTime%3D";
+
+	private static final String HASH_FIELD = "%26Hash%3D";
 
 	private final HmacSha256 hmac;
 
@@ -104,102 +122,63 @@ public final class SessionCookies {
 
 	/**
 	 * Reads the cookie as {@link #parse} does, but on the transport-encoded value and
-	 * without decoding it, for the values this engine writes: text whose only escapes are
-	 * the encoded separators {@code %3D} ({@code =}) and {@code %26} ({@code &}). Form
-	 * decoding leaves every other character as it is, so such a value decodes to the same
-	 * text with the escapes replaced, and every field is a range of it. Returns
-	 * {@code null} for anything else (another escape, a {@code +}, a literal {@code =} or
-	 * {@code &}), which {@link #parse} decides after decoding.
+	 * without decoding it, for values laid out as this engine writes them: ASCII text
+	 * with the fields {@code EventId}, {@code QueueId}, optionally
+	 * {@code FixedValidityMins}, {@code RedirectType}, {@code IssueTime} and
+	 * {@code Hash}, in that order, each once, separated by the escapes {@code %3D}
+	 * ({@code =}) and {@code %26} ({@code &}), and no other escape, {@code +}, {@code =}
+	 * or {@code &}. Form decoding leaves such a value's other characters as they are, so
+	 * it decodes to the same text with the escapes replaced, and every field is a range
+	 * of it. Returns {@code null} for anything else, which {@link #parse} decides after
+	 * decoding.
 	 */
 	private @Nullable CookieState parseEncoded(String raw, String expectedEventId, int validityMinutes,
 			boolean checkExpiry, long now) {
-		// start and end of each field's value in raw, -1 when absent
-		int eventStart = -1;
-		int eventEnd = -1;
-		int queueStart = -1;
-		int queueEnd = -1;
-		int fixedStart = -1;
-		int fixedEnd = -1;
-		int redirectStart = -1;
-		int redirectEnd = -1;
-		int issueStart = -1;
-		int issueEnd = -1;
-		int hashStart = -1;
-		int hashEnd = -1;
-		int length = raw.length();
-		int start = 0;
-		int keyEnd = -1;
-		int valueStart = -1;
-		int separators = 0;
-		// Separators written by this engine are always escaped; a literal one, a '+' or
-		// any other escape is left to the general path. The searches are the JDK's
-		// vectorised ones rather than a loop over every character.
-		if (raw.indexOf('+') >= 0 || raw.indexOf('=') >= 0 || raw.indexOf('&') >= 0) {
+		// The searches are the JDK's vectorised ones rather than loops over every
+		// character; the UTF-8 bytes are a copy of the text exactly when it is ASCII.
+		if (!raw.startsWith(EVENT_FIELD) || raw.indexOf('+') >= 0 || raw.indexOf('=') >= 0 || raw.indexOf('&') >= 0) {
 			return null;
 		}
-		int i = 0;
-		while (true) {
-			int at = raw.indexOf('%', i);
-			if (at < 0) {
-				at = length;
-			}
-			char separator = (at == length) ? '&' : encodedSeparator(raw, at);
-			if (separator == 0) {
-				return null;
-			}
-			if (separator == '=') {
-				if (separators++ == 0) {
-					keyEnd = at;
-					valueStart = at + 3;
-				}
-			}
-			else {
-				if (separators == 1) {
-					int keyLength = keyEnd - start;
-					if (isKey(raw, start, keyLength, "EventId")) {
-						eventStart = valueStart;
-						eventEnd = at;
-					}
-					else if (isKey(raw, start, keyLength, "QueueId")) {
-						queueStart = valueStart;
-						queueEnd = at;
-					}
-					else if (isKey(raw, start, keyLength, "FixedValidityMins")) {
-						fixedStart = valueStart;
-						fixedEnd = at;
-					}
-					else if (isKey(raw, start, keyLength, "RedirectType")) {
-						redirectStart = valueStart;
-						redirectEnd = at;
-					}
-					else if (isKey(raw, start, keyLength, "IssueTime")) {
-						issueStart = valueStart;
-						issueEnd = at;
-					}
-					else if (isKey(raw, start, keyLength, "Hash")) {
-						hashStart = valueStart;
-						hashEnd = at;
-					}
-				}
-				start = at + 3;
-				separators = 0;
-			}
-			if (at == length) {
-				break;
-			}
-			i = at + 3;
+		byte[] text = raw.getBytes(StandardCharsets.UTF_8);
+		if (text.length != raw.length()) {
+			return null;
 		}
-		if (eventStart < 0 || queueStart < 0 || redirectStart < 0 || issueStart < 0 || hashStart < 0) {
-			return CookieState.INVALID;
+		int eventStart = EVENT_FIELD.length();
+		int eventEnd = fieldEnd(raw, eventStart, QUEUE_FIELD);
+		int queueStart = eventEnd + QUEUE_FIELD.length();
+		int queueEnd = fieldEnd(raw, queueStart, FIELD_SEPARATOR);
+		if (eventEnd < 0 || queueEnd < 0) {
+			return null;
+		}
+		int fixedStart = -1;
+		int fixedEnd = -1;
+		int redirectStart;
+		if (raw.startsWith(FIXED_FIELD, queueEnd)) {
+			fixedStart = queueEnd + FIXED_FIELD.length();
+			fixedEnd = fieldEnd(raw, fixedStart, REDIRECT_FIELD);
+			redirectStart = fixedEnd + REDIRECT_FIELD.length();
+		}
+		else if (raw.startsWith(REDIRECT_FIELD, queueEnd)) {
+			redirectStart = queueEnd + REDIRECT_FIELD.length();
+		}
+		else {
+			return null;
+		}
+		int redirectEnd = fieldEnd(raw, redirectStart, ISSUE_FIELD);
+		int issueStart = redirectEnd + ISSUE_FIELD.length();
+		int issueEnd = fieldEnd(raw, issueStart, HASH_FIELD);
+		int hashStart = issueEnd + HASH_FIELD.length();
+		if (fixedStart >= 0 && fixedEnd < 0 || redirectEnd < 0 || issueEnd < 0 || raw.indexOf('%', hashStart) >= 0) {
+			return null;
 		}
 		HmacSha256.Message message = this.hmac.message()
-			.append(raw, eventStart, eventEnd)
-			.append(raw, queueStart, queueEnd);
+			.append(text, eventStart, eventEnd)
+			.append(text, queueStart, queueEnd);
 		if (fixedStart >= 0) {
-			message.append(raw, fixedStart, fixedEnd);
+			message.append(text, fixedStart, fixedEnd);
 		}
-		message.append(raw, redirectStart, redirectEnd).append(raw, issueStart, issueEnd);
-		if (!message.signatureEquals(raw, hashStart, hashEnd)) {
+		message.append(text, redirectStart, redirectEnd).append(text, issueStart, issueEnd);
+		if (!message.signatureEquals(text, hashStart, text.length)) {
 			return CookieState.INVALID;
 		}
 		if (!sameEventIgnoringCase(raw, eventStart, eventEnd, expectedEventId)) {
@@ -215,42 +194,29 @@ public final class SessionCookies {
 	}
 
 	/**
+	 * Returns where the value that starts at {@code start} ends: at the next {@code %},
+	 * which must begin {@code next}; -1 when it does not, or when {@code start} is -1.
+	 */
+	private static int fieldEnd(String raw, int start, String next) {
+		if (start < 0) {
+			return -1;
+		}
+		int end = raw.indexOf('%', start);
+		return (end >= 0 && raw.startsWith(next, end)) ? end : -1;
+	}
+
+	/**
 	 * Whether the range of the text names the event in any letter case, as lower-casing
-	 * both with {@link Locale#ROOT} tells; for ASCII without the lower-cased copies.
+	 * both with {@link Locale#ROOT} tells; for an ASCII event without the lower-cased
+	 * copies. The range is ASCII.
 	 */
 	private static boolean sameEventIgnoringCase(String raw, int from, int to, String expected) {
-		if (!isAscii(expected, 0, expected.length()) || !isAscii(raw, from, to)) {
-			return raw.substring(from, to).toLowerCase(Locale.ROOT).equals(expected.toLowerCase(Locale.ROOT));
-		}
-		return to - from == expected.length() && raw.regionMatches(true, from, expected, 0, expected.length());
-	}
-
-	private static boolean isAscii(String value, int from, int to) {
-		for (int i = from; i < to; i++) {
-			if (value.charAt(i) >= 0x80) {
-				return false;
+		for (int i = 0; i < expected.length(); i++) {
+			if (expected.charAt(i) >= 0x80) {
+				return raw.substring(from, to).toLowerCase(Locale.ROOT).equals(expected.toLowerCase(Locale.ROOT));
 			}
 		}
-		return true;
-	}
-
-	private static char encodedSeparator(String raw, int percent) {
-		if (percent + 2 >= raw.length()) {
-			return 0;
-		}
-		char hi = raw.charAt(percent + 1);
-		char lo = raw.charAt(percent + 2);
-		if (hi == '3' && (lo == 'D' || lo == 'd')) {
-			return '=';
-		}
-		if (hi == '2' && lo == '6') {
-			return '&';
-		}
-		return 0;
-	}
-
-	private static boolean isKey(String raw, int start, int length, String key) {
-		return length == key.length() && raw.startsWith(key, start);
+		return to - from == expected.length() && raw.regionMatches(true, from, expected, 0, expected.length());
 	}
 
 	private CookieState parse(String value, String expectedEventId, int validityMinutes, boolean checkExpiry,
@@ -355,33 +321,123 @@ public final class SessionCookies {
 	public CookieInstruction store(String eventId, String queueId, @Nullable String fixedValidityMinutes,
 			String redirectType, @Nullable String cookieDomain, boolean httpOnly, boolean secure,
 			long nowEpochSeconds) {
-		String fixed = (fixedValidityMinutes != null) ? fixedValidityMinutes : "";
-		// The wire value is the form-encoded "EventId=...&QueueId=...&Hash=..." text. It
-		// is built already encoded: the separators are constants, the issue time and the
-		// hash never need encoding, and form encoding works character by character, so
-		// only the values that come from outside go through the encoder.
+		String value = plainValue(eventId, queueId, fixedValidityMinutes, redirectType, nowEpochSeconds);
+		if (value == null) {
+			value = encodedValue(eventId, queueId, fixedValidityMinutes, redirectType, nowEpochSeconds);
+		}
+		return new CookieInstruction(cookieName(eventId), value, MAX_AGE, blankToNull(cookieDomain), PATH, httpOnly,
+				secure);
+	}
+
+	/**
+	 * The wire value: the form-encoded {@code EventId=...&QueueId=...&Hash=...} text. It
+	 * is built already encoded: the separators are constants, the issue time and the hash
+	 * never need encoding, and form encoding works character by character, so only the
+	 * values that come from outside go through the encoder.
+	 */
+	private String encodedValue(String eventId, String queueId, @Nullable String fixedValidityMinutes,
+			String redirectType, long nowEpochSeconds) {
 		StringBuilder value = new StringBuilder(192);
-		value.append("EventId%3D")
+		value.append(EVENT_FIELD)
 			.append(UrlCodec.formEncode(eventId))
-			.append("%26QueueId%3D")
+			.append(QUEUE_FIELD)
 			.append(UrlCodec.formEncode(queueId));
 		if (fixedValidityMinutes != null) {
-			value.append("%26FixedValidityMins%3D").append(UrlCodec.formEncode(fixedValidityMinutes));
+			value.append(FIXED_FIELD).append(UrlCodec.formEncode(fixedValidityMinutes));
 		}
-		value.append("%26RedirectType%3D")
+		value.append(REDIRECT_FIELD)
 			.append(UrlCodec.formEncode(redirectType))
-			.append("%26IssueTime%3D")
+			.append(ISSUE_FIELD)
 			.append(nowEpochSeconds)
-			.append("%26Hash%3D");
+			.append(HASH_FIELD);
 		this.hmac.message()
 			.append(eventId)
 			.append(queueId)
-			.append(fixed)
+			.append((fixedValidityMinutes != null) ? fixedValidityMinutes : "")
 			.append(redirectType)
 			.append(nowEpochSeconds)
 			.appendHexTo(value);
-		return new CookieInstruction(cookieName(eventId), value.toString(), MAX_AGE, blankToNull(cookieDomain), PATH,
-				httpOnly, secure);
+		return value.toString();
+	}
+
+	/**
+	 * The wire value of {@link #encodedValue} for the usual case, in which no value needs
+	 * encoding: written straight into the bytes of the result, which also hold every
+	 * piece of the signed message. Returns {@code null} when a value has a character that
+	 * form encoding changes.
+	 */
+	private @Nullable String plainValue(String eventId, String queueId, @Nullable String fixedValidityMinutes,
+			String redirectType, long nowEpochSeconds) {
+		if (nowEpochSeconds < 0) {
+			return null;
+		}
+		String issueTime = Long.toString(nowEpochSeconds);
+		int length = EVENT_FIELD.length() + eventId.length() + QUEUE_FIELD.length() + queueId.length()
+				+ REDIRECT_FIELD.length() + redirectType.length() + ISSUE_FIELD.length() + issueTime.length()
+				+ HASH_FIELD.length() + 64;
+		if (fixedValidityMinutes != null) {
+			length += FIXED_FIELD.length() + fixedValidityMinutes.length();
+		}
+		byte[] out = new byte[length];
+		HmacSha256.Message message = this.hmac.message();
+		int at = putField(out, 0, EVENT_FIELD, eventId, message);
+		at = putField(out, at, QUEUE_FIELD, queueId, message);
+		if (fixedValidityMinutes != null) {
+			at = putField(out, at, FIXED_FIELD, fixedValidityMinutes, message);
+		}
+		at = putField(out, at, REDIRECT_FIELD, redirectType, message);
+		at = putField(out, at, ISSUE_FIELD, issueTime, message);
+		if (at < 0) {
+			return null;
+		}
+		at = put(out, at, HASH_FIELD);
+		message.writeHex(out, at);
+		return new String(out, StandardCharsets.ISO_8859_1);
+	}
+
+	/**
+	 * Writes the separator text and the value at {@code at}, and appends the value to the
+	 * message. Returns where the next field starts, or -1 (also when {@code at} is -1)
+	 * when the value has a character that form encoding changes.
+	 */
+	private static int putField(byte[] out, int at, String separator, String value, HmacSha256.Message message) {
+		if (at < 0) {
+			return -1;
+		}
+		int start = put(out, at, separator);
+		int end = start + value.length();
+		for (int i = start; i < end; i++) {
+			char c = value.charAt(i - start);
+			if (!isPlain(c)) {
+				return -1;
+			}
+			out[i] = (byte) c;
+		}
+		message.append(out, start, end);
+		return end;
+	}
+
+	private static int put(byte[] out, int at, String ascii) {
+		for (int i = 0; i < ascii.length(); i++) {
+			out[at + i] = (byte) ascii.charAt(i);
+		}
+		return at + ascii.length();
+	}
+
+	/**
+	 * Whether form encoding leaves the character as it is.
+	 */
+	private static boolean isPlain(char c) {
+		return c < PLAIN.length && PLAIN[c];
+	}
+
+	private static boolean[] plainCharacters() {
+		boolean[] plain = new boolean[128];
+		for (char c = 0; c < plain.length; c++) {
+			plain[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'
+					|| c == '.' || c == '_' || c == '*';
+		}
+		return plain;
 	}
 
 	/**

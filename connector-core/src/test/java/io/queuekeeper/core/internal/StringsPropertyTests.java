@@ -24,7 +24,9 @@ class StringsPropertyTests {
 
 	@Provide
 	Arbitrary<String> texts() {
-		return Arbitraries.strings().withChars("aZz09 ~\u007fßıİſé\ud83d\ude00".toCharArray()).ofMaxLength(20);
+		return Arbitraries.strings()
+			.withChars("aZz09 ~?\u007fßıİſé\ud83d\ude00\ud800\udc00".toCharArray())
+			.ofMaxLength(20);
 	}
 
 }
