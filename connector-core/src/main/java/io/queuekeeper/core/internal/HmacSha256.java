@@ -280,14 +280,7 @@ public final class HmacSha256 {
 		 * Signs the message and appends the lower-case hex signature.
 		 */
 		public void appendHexTo(StringBuilder out) {
-			sign();
-			char[] hex = this.hex;
-			for (int i = 0; i < this.digest.length; i++) {
-				int b = this.digest[i];
-				hex[2 * i] = HEX[(b >> 4) & 0xF];
-				hex[2 * i + 1] = HEX[b & 0xF];
-			}
-			out.append(hex, 0, HEX_LENGTH);
+			out.append(signHex(), 0, HEX_LENGTH);
 		}
 
 		/**
@@ -295,11 +288,9 @@ public final class HmacSha256 {
 		 * ASCII bytes, at {@code at}.
 		 */
 		public void writeHex(byte[] out, int at) {
-			sign();
-			for (int i = 0; i < this.digest.length; i++) {
-				int b = this.digest[i];
-				out[at + 2 * i] = (byte) HEX[(b >> 4) & 0xF];
-				out[at + 2 * i + 1] = (byte) HEX[b & 0xF];
+			char[] hex = signHex();
+			for (int i = 0; i < HEX_LENGTH; i++) {
+				out[at + i] = (byte) hex[i];
 			}
 		}
 
@@ -326,31 +317,42 @@ public final class HmacSha256 {
 		 * where they differ.
 		 */
 		public boolean signatureEquals(byte[] ascii, int from, int to) {
-			sign();
+			char[] hex = signHex();
 			if (to - from != HEX_LENGTH) {
 				return false;
 			}
 			int difference = 0;
-			for (int i = 0; i < this.digest.length; i++) {
-				int b = this.digest[i];
-				difference |= ascii[from + 2 * i] ^ HEX[(b >> 4) & 0xF];
-				difference |= ascii[from + 2 * i + 1] ^ HEX[b & 0xF];
+			for (int i = 0; i < HEX_LENGTH; i++) {
+				difference |= ascii[from + i] ^ hex[i];
 			}
 			return difference == 0;
 		}
 
 		private boolean signatureEquals(String text, int from, int to, boolean ignoreCase) {
-			sign();
+			char[] hex = signHex();
 			if (to - from != HEX_LENGTH) {
 				return false;
 			}
 			int difference = 0;
-			for (int i = 0; i < this.digest.length; i++) {
-				int b = this.digest[i];
-				difference |= lower(text.charAt(from + 2 * i), ignoreCase) ^ HEX[(b >> 4) & 0xF];
-				difference |= lower(text.charAt(from + 2 * i + 1), ignoreCase) ^ HEX[b & 0xF];
+			for (int i = 0; i < HEX_LENGTH; i++) {
+				difference |= lower(text.charAt(from + i), ignoreCase) ^ hex[i];
 			}
 			return difference == 0;
+		}
+
+		/**
+		 * Signs the message and returns its lower-case hex signature, in a buffer that
+		 * the next signature overwrites.
+		 */
+		private char[] signHex() {
+			sign();
+			char[] hex = this.hex;
+			for (int i = 0; i < this.digest.length; i++) {
+				int b = this.digest[i];
+				hex[2 * i] = HEX[(b >> 4) & 0xF];
+				hex[2 * i + 1] = HEX[b & 0xF];
+			}
+			return hex;
 		}
 
 		private static int lower(char c, boolean ignoreCase) {
