@@ -64,7 +64,7 @@ class SessionCookiesInPlaceTests {
 				.store(EVENT, queueId, withFixed ? fixed : null, "queue", null, true, true, issued)
 				.value());
 		Arbitrary<String> noise = Arbitraries.strings()
-			.withChars("%3D26dA=&+?Hash EventIdQueueIqueue0123456789abcdefüÿ\u212a\u0100".toCharArray())
+			.withChars("%3D26dA=&+?Hash EventIdQueueIqueue0123456789abcdefüÿ\u212a\u0100\ud800".toCharArray())
 			.ofMaxLength(12);
 		return Combinators
 			.combine(genuine, noise, Arbitraries.integers().between(0, 400), Arbitraries.integers().between(0, 4))
