@@ -50,8 +50,8 @@ class SessionCookiesInPlaceTests {
 
 	/**
 	 * Genuine cookies (with queue ids that are ASCII, Latin-1 beyond ASCII, beyond
-	 * Latin-1, or hold a {@code ?}, which a Latin-1 view of the text cannot tell from an
-	 * unmappable character), then the same with one field changed, the separators encoded
+	 * Latin-1, or hold a {@code ?}, which UTF-8 encoding also writes for an unpaired
+	 * surrogate), then the same with one field changed, the separators encoded
 	 * differently, or arbitrary text spliced in.
 	 */
 	@Provide
