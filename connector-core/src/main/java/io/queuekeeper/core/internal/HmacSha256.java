@@ -66,6 +66,29 @@ public final class HmacSha256 {
 		}
 	}
 
+	private HmacSha256(ThreadLocal<Message> messages) {
+		this.messages = messages;
+	}
+
+	/**
+	 * Creates a signer that always signs with a {@link Mac}, as the public constructor
+	 * does only when the JDK's SHA-256 cannot be copied, so that tests can check that
+	 * fallback against the pad states.
+	 * @param secretKey the secret, not empty; its bytes are copied
+	 */
+	static HmacSha256 withMac(String secretKey) {
+		if (secretKey.isEmpty()) {
+			throw new IllegalArgumentException("The HMAC-SHA256 key must not be empty");
+		}
+		byte[] keyBytes = secretKey.getBytes(StandardCharsets.UTF_8);
+		try {
+			return new HmacSha256(macMessages(keyBytes));
+		}
+		finally {
+			Arrays.fill(keyBytes, (byte) 0);
+		}
+	}
+
 	private static ThreadLocal<Message> macMessages(byte[] keyBytes) {
 		SecretKeySpec key = new SecretKeySpec(keyBytes, ALGORITHM);
 		Mac prototype = newMac(key);

@@ -333,10 +333,11 @@ public final class SessionCookies {
 	 * The wire value: the form-encoded {@code EventId=...&QueueId=...&Hash=...} text. It
 	 * is built already encoded: the separators are constants, the issue time and the hash
 	 * never need encoding, and form encoding works character by character, so only the
-	 * values that come from outside go through the encoder.
+	 * values that come from outside go through the encoder. Package-private so that tests
+	 * can check that {@link #store}'s fast path for plain values writes the same value.
 	 */
-	private String encodedValue(String eventId, String queueId, @Nullable String fixedValidityMinutes,
-			String redirectType, long nowEpochSeconds) {
+	String encodedValue(String eventId, String queueId, @Nullable String fixedValidityMinutes, String redirectType,
+			long nowEpochSeconds) {
 		StringBuilder value = new StringBuilder(192);
 		value.append(EVENT_FIELD)
 			.append(UrlCodec.formEncode(eventId))
