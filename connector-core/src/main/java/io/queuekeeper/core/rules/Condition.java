@@ -2,6 +2,8 @@ package io.queuekeeper.core.rules;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A trigger part compiled for evaluation: one small class per operator, with the request
  * value it reads, the letter case and the negation decided once, when the config is
@@ -16,6 +18,9 @@ abstract class Condition {
 	private final String name;
 
 	private final boolean folded;
+
+	/** Whether the compared value (or every compared value) is ASCII. */
+	private boolean asciiCompared;
 
 	/**
 	 * Whether a request can only satisfy this part if its URL holds every trigram of
@@ -68,10 +73,12 @@ abstract class Condition {
 	}
 
 	/**
-	 * Records the trigrams a URL must hold for a part that requires a URL part to equal
-	 * or contain the literal.
+	 * Records, for a part that compares with one value, whether that value is ASCII and
+	 * the trigrams a URL must hold when the part requires a URL part to equal or contain
+	 * it.
 	 */
 	private static Condition requiringLiteral(Condition condition, String literal, boolean negative) {
+		condition.asciiCompared = literal.chars().allMatch((c) -> c < 0x80);
 		boolean url = condition.source == RequestValues.PAGE_URL || condition.source == RequestValues.PAGE_PATH
 				|| condition.source == RequestValues.HOST_NAME;
 		long[] grams = (url && !negative) ? UrlGrams.of(literal) : null;
@@ -120,6 +127,63 @@ abstract class Condition {
 		return request.value(this.source, this.name, this.folded);
 	}
 
+	/**
+	 * The request value as read, for a part that ignores case, when the compared value is
+	 * ASCII and upper-casing the request value changes only its ASCII letters; otherwise
+	 * {@code null}. Upper-casing ASCII text with the root locale maps a-z to A-Z and
+	 * nothing else, so such a value compares with the (upper-cased) compared value letter
+	 * by letter, ignoring ASCII case, without building its upper-cased copy. Beyond ASCII
+	 * the copy is needed: {@code ı} becomes {@code I} and {@code ß} becomes {@code SS}.
+	 */
+	final @Nullable String caselessAscii(RequestValues request, String compared) {
+		if (!this.folded || !this.asciiCompared) {
+			return null;
+		}
+		String value = request.value(this.source, this.name, false);
+		return request.foldsAsAscii(value) ? value : null;
+	}
+
+	/**
+	 * Whether ASCII text contains an upper-cased ASCII needle in any letter case. Finds
+	 * each candidate start with the JDK's vectorised search for the needle's first
+	 * character in either case, remembering each search's result while it lies ahead, so
+	 * that the text is scanned about twice whatever it holds.
+	 */
+	static boolean containsIgnoringCase(String text, String needle) {
+		int length = needle.length();
+		if (length == 0) {
+			return true;
+		}
+		int last = text.length() - length;
+		char upper = needle.charAt(0);
+		char lower = (upper >= 'A' && upper <= 'Z') ? (char) (upper + ('a' - 'A')) : upper;
+		int nextUpper = -1;
+		int nextLower = (lower != upper) ? -1 : Integer.MAX_VALUE;
+		int from = 0;
+		while (from <= last) {
+			if (nextUpper < from) {
+				nextUpper = indexOrMax(text, upper, from);
+			}
+			if (nextLower < from) {
+				nextLower = indexOrMax(text, lower, from);
+			}
+			int at = Math.min(nextUpper, nextLower);
+			if (at > last) {
+				return false;
+			}
+			if (text.regionMatches(true, at + 1, needle, 1, length - 1)) {
+				return true;
+			}
+			from = at + 1;
+		}
+		return false;
+	}
+
+	private static int indexOrMax(String text, char c, int from) {
+		int at = text.indexOf(c, from);
+		return (at >= 0) ? at : Integer.MAX_VALUE;
+	}
+
 	private static final class Equals extends Condition {
 
 		private final String expected;
@@ -134,6 +198,11 @@ abstract class Condition {
 
 		@Override
 		boolean matches(RequestValues request) {
+			String ascii = caselessAscii(request, this.expected);
+			if (ascii != null) {
+				return this.negative != (ascii.length() == this.expected.length()
+						&& ascii.regionMatches(true, 0, this.expected, 0, this.expected.length()));
+			}
 			return this.negative != actual(request).equals(this.expected);
 		}
 
@@ -153,6 +222,10 @@ abstract class Condition {
 
 		@Override
 		boolean matches(RequestValues request) {
+			String ascii = caselessAscii(request, this.needle);
+			if (ascii != null) {
+				return this.negative != containsIgnoringCase(ascii, this.needle);
+			}
 			return this.negative != actual(request).contains(this.needle);
 		}
 

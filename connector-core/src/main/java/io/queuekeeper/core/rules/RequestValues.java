@@ -54,6 +54,10 @@ public final class RequestValues {
 
 	private @Nullable String body;
 
+	private @Nullable String lastAsciiChecked;
+
+	private boolean lastAscii;
+
 	private boolean gramsRead;
 
 	private long gramsLow;
@@ -98,6 +102,23 @@ public final class RequestValues {
 	 */
 	public String pageUrl() {
 		return this.pageUrl;
+	}
+
+	/**
+	 * Whether upper-casing a value read from this request with the root locale changes
+	 * nothing but its ASCII letters: true for ASCII text. The answer for the last value
+	 * asked about is kept, as parts often test the same value.
+	 */
+	boolean foldsAsAscii(String value) {
+		if (value != this.lastAsciiChecked) {
+			// The UTF-8 bytes are as many as the characters exactly when the value is
+			// ASCII or its only other characters are unpaired surrogates (each written as
+			// a '?'), which no case mapping changes; the JDK counts them with a
+			// vectorised check.
+			this.lastAscii = value.getBytes(StandardCharsets.UTF_8).length == value.length();
+			this.lastAsciiChecked = value;
+		}
+		return this.lastAscii;
 	}
 
 	/**

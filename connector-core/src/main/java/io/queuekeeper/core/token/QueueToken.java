@@ -51,6 +51,8 @@ public record QueueToken(String token, String eventId, String queueId, long time
 		long timestamp = 0;
 		Integer fixedValidity = null;
 		String redirectType = null;
+		int hashPairStart = -1;
+		int hashEnd = -1;
 		// Scans the pairs in place rather than splitting into lists: every visitor back
 		// from the waiting room brings a token. The rules are those of splitting on '~'
 		// and then on '_' with trailing empty parts dropped (String.split): a pair
@@ -81,6 +83,8 @@ public record QueueToken(String token, String eventId, String queueId, long time
 					}
 					else if (first == 'h') {
 						hash = token.substring(underscore + 1, stop);
+						hashPairStart = start;
+						hashEnd = stop;
 					}
 				}
 				else if (keyLength == 2) {
@@ -98,7 +102,7 @@ public record QueueToken(String token, String eventId, String queueId, long time
 			}
 			start = end + 1;
 		}
-		String signedPart = withoutHash(token, hash);
+		String signedPart = withoutHash(token, hash, (hashEnd == length) ? hashPairStart - 1 : -1);
 		return new QueueToken(token, eventId, queueId, timestamp, fixedValidity, redirectType, hash, signedPart);
 	}
 
@@ -113,10 +117,11 @@ public record QueueToken(String token, String eventId, String queueId, long time
 	 * Returns the token with every {@code ~h_<hash>} removed, as
 	 * {@link String#replace(CharSequence, CharSequence)} does. A genuine token has one,
 	 * at its end, which is cut off without building the pattern.
+	 * @param end where the last pair, the hash, starts with its {@code ~}, or -1 when the
+	 * hash is not the last pair
 	 */
-	private static String withoutHash(String token, String hash) {
-		int end = token.length() - HASH_KEY.length() - hash.length();
-		if (end >= 0 && token.startsWith(HASH_KEY, end) && token.endsWith(hash)) {
+	private static String withoutHash(String token, String hash, int end) {
+		if (end >= 0 && token.startsWith(HASH_KEY, end)) {
 			boolean earlier = false;
 			for (int at = token.indexOf(HASH_KEY); at >= 0 && at < end; at = token.indexOf(HASH_KEY, at + 1)) {
 				if (token.startsWith(hash, at + HASH_KEY.length())) {
