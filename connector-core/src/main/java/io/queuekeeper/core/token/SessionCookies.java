@@ -406,16 +406,21 @@ public final class SessionCookies {
 			return -1;
 		}
 		int start = put(out, at, separator);
-		int end = start + value.length();
-		for (int i = start; i < end; i++) {
-			char c = value.charAt(i - start);
-			if (!isPlain(c)) {
+		// The UTF-8 bytes are a copy of the value exactly when it is ASCII (found by the
+		// JDK's vectorised check); an unpaired surrogate also becomes one byte, a '?',
+		// which is not plain either.
+		byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+		if (bytes.length != value.length()) {
+			return -1;
+		}
+		for (byte c : bytes) {
+			if (!PLAIN[c]) {
 				return -1;
 			}
-			out[i] = (byte) c;
 		}
-		message.append(out, start, end);
-		return end;
+		System.arraycopy(bytes, 0, out, start, bytes.length);
+		message.append(out, start, start + bytes.length);
+		return start + bytes.length;
 	}
 
 	private static int put(byte[] out, int at, String ascii) {
@@ -423,13 +428,6 @@ public final class SessionCookies {
 			out[at + i] = (byte) ascii.charAt(i);
 		}
 		return at + ascii.length();
-	}
-
-	/**
-	 * Whether form encoding leaves the character as it is.
-	 */
-	private static boolean isPlain(char c) {
-		return c < PLAIN.length && PLAIN[c];
 	}
 
 	private static boolean[] plainCharacters() {
