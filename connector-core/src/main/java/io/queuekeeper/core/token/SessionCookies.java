@@ -50,6 +50,18 @@ public final class SessionCookies {
 
 	private static final String HASH_FIELD = "%26Hash%3D";
 
+	private static final byte[] EVENT_BYTES = EVENT_FIELD.getBytes(StandardCharsets.US_ASCII);
+
+	private static final byte[] QUEUE_BYTES = QUEUE_FIELD.getBytes(StandardCharsets.US_ASCII);
+
+	private static final byte[] FIXED_BYTES = FIXED_FIELD.getBytes(StandardCharsets.US_ASCII);
+
+	private static final byte[] REDIRECT_BYTES = REDIRECT_FIELD.getBytes(StandardCharsets.US_ASCII);
+
+	private static final byte[] ISSUE_BYTES = ISSUE_FIELD.getBytes(StandardCharsets.US_ASCII);
+
+	private static final byte[] HASH_BYTES = HASH_FIELD.getBytes(StandardCharsets.US_ASCII);
+
 	private final HmacSha256 hmac;
 
 	/*
@@ -381,17 +393,17 @@ public final class SessionCookies {
 		}
 		byte[] out = new byte[length];
 		HmacSha256.Message message = this.hmac.message();
-		int at = putField(out, 0, EVENT_FIELD, eventId, message);
-		at = putField(out, at, QUEUE_FIELD, queueId, message);
+		int at = putField(out, 0, EVENT_BYTES, eventId, message);
+		at = putField(out, at, QUEUE_BYTES, queueId, message);
 		if (fixedValidityMinutes != null) {
-			at = putField(out, at, FIXED_FIELD, fixedValidityMinutes, message);
+			at = putField(out, at, FIXED_BYTES, fixedValidityMinutes, message);
 		}
-		at = putField(out, at, REDIRECT_FIELD, redirectType, message);
-		at = putField(out, at, ISSUE_FIELD, issueTime, message);
+		at = putField(out, at, REDIRECT_BYTES, redirectType, message);
+		at = putField(out, at, ISSUE_BYTES, issueTime, message);
 		if (at < 0) {
 			return null;
 		}
-		at = put(out, at, HASH_FIELD);
+		at = put(out, at, HASH_BYTES);
 		message.writeHex(out, at);
 		return new String(out, StandardCharsets.ISO_8859_1);
 	}
@@ -401,7 +413,7 @@ public final class SessionCookies {
 	 * message. Returns where the next field starts, or -1 (also when {@code at} is -1)
 	 * when the value has a character that form encoding changes.
 	 */
-	private static int putField(byte[] out, int at, String separator, String value, HmacSha256.Message message) {
+	private static int putField(byte[] out, int at, byte[] separator, String value, HmacSha256.Message message) {
 		if (at < 0) {
 			return -1;
 		}
@@ -423,11 +435,9 @@ public final class SessionCookies {
 		return start + bytes.length;
 	}
 
-	private static int put(byte[] out, int at, String ascii) {
-		for (int i = 0; i < ascii.length(); i++) {
-			out[at + i] = (byte) ascii.charAt(i);
-		}
-		return at + ascii.length();
+	private static int put(byte[] out, int at, byte[] ascii) {
+		System.arraycopy(ascii, 0, out, at, ascii.length);
+		return at + ascii.length;
 	}
 
 	private static boolean[] plainCharacters() {
