@@ -1,0 +1,72 @@
+package io.queuekeeper.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * A second way to read {@link ConnectorBenchmark}'s ratios on a shared, noisy machine:
+ * calls one scenario and {@link ConnectorBenchmark#hmacFloor()} in alternating rounds and
+ * keeps the best <em>thread CPU time</em> per call of each, which other processes disturb
+ * far less than the wall time JMH measures. Run one scenario per JVM, as JMH forks:
+ *
+ * <pre>
+ * java -cp benchmarks/target/benchmarks.jar io.queuekeeper.benchmarks.CpuTimeRatios validCookie
+ * </pre>
+ *
+ * It is not a replacement for JMH (no blackholes beyond a volatile sink, no control of
+ * dead code), only a steadier reading of the same calls.
+ */
+public final class CpuTimeRatios {
+
+	private static final Map<String, Function<ConnectorBenchmark, Object>> SCENARIOS = Map.of("noMatch",
+			ConnectorBenchmark::noMatch, "validCookie", ConnectorBenchmark::validCookie, "queueRedirect",
+			ConnectorBenchmark::queueRedirect, "validToken", ConnectorBenchmark::validToken);
+
+	private static final int CALLS_PER_ROUND = 20_000;
+
+	static volatile Object sink;
+
+	private CpuTimeRatios() {
+	}
+
+	/**
+	 * Runs the scenario named by the first argument for the number of rounds given by the
+	 * second (150 by default; the first fifth is warm-up) and prints the best time per
+	 * call of it and of the floor, and their ratio.
+	 */
+	public static void main(String[] args) throws Exception {
+		Function<ConnectorBenchmark, Object> scenario = (args.length > 0) ? SCENARIOS.get(args[0]) : null;
+		if (scenario == null) {
+			System.err.println("Usage: CpuTimeRatios " + SCENARIOS.keySet() + " [rounds]");
+			System.exit(2);
+			return;
+		}
+		int rounds = (args.length > 1) ? Integer.parseInt(args[1]) : 150;
+		ConnectorBenchmark benchmark = new ConnectorBenchmark();
+		benchmark.setUp();
+		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+		double bestScenario = Double.MAX_VALUE;
+		double bestFloor = Double.MAX_VALUE;
+		for (int round = 0; round < rounds; round++) {
+			long start = threads.getCurrentThreadCpuTime();
+			for (int i = 0; i < CALLS_PER_ROUND; i++) {
+				sink = scenario.apply(benchmark);
+			}
+			long middle = threads.getCurrentThreadCpuTime();
+			for (int i = 0; i < CALLS_PER_ROUND; i++) {
+				sink = benchmark.hmacFloor();
+			}
+			long end = threads.getCurrentThreadCpuTime();
+			if (round >= rounds / 5) {
+				bestScenario = Math.min(bestScenario, (middle - start) / (double) CALLS_PER_ROUND);
+				bestFloor = Math.min(bestFloor, (end - middle) / (double) CALLS_PER_ROUND);
+			}
+		}
+		System.out.printf(Locale.ROOT, "%s: %.1f ns, hmacFloor: %.1f ns, ratio %.2fx%n", args[0], bestScenario,
+				bestFloor, bestScenario / bestFloor);
+	}
+
+}
