@@ -42,6 +42,9 @@ public final class HmacSha256 {
 
 	private static final int HEX_LENGTH = 64;
 
+	/** Pieces at least this long are copied in bulk when they are ASCII. */
+	private static final int BULK_LENGTH = 16;
+
 	private final ThreadLocal<Message> messages;
 
 	/**
@@ -187,7 +190,24 @@ public final class HmacSha256 {
 		 * Appends a whole string.
 		 */
 		public Message append(String value) {
-			return append(value, 0, value.length());
+			int length = value.length();
+			if (this.text == null && length >= BULK_LENGTH && !Character.isSurrogate(value.charAt(0))
+					&& !Character.isSurrogate(value.charAt(length - 1))) {
+				// The UTF-8 bytes, encoded by the JDK's vectorised path, are as many as
+				// the
+				// characters when the text is ASCII, or holds unpaired surrogates (each
+				// written as a '?', as encoding the whole message would write it; none
+				// can
+				// pair with a neighbouring piece, as neither end is a surrogate).
+				byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+				if (utf8.length == length) {
+					ensureCapacity(length);
+					System.arraycopy(utf8, 0, this.bytes, this.length, length);
+					this.length += length;
+					return this;
+				}
+			}
+			return append(value, 0, length);
 		}
 
 		/**

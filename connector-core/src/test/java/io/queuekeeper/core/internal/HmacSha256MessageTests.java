@@ -5,6 +5,7 @@ import java.util.HexFormat;
 import io.queuekeeper.core.testing.Encoding;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -34,6 +35,19 @@ class HmacSha256MessageTests {
 			.append(number)
 			.appendHexTo(hex);
 		assertThat(hex.toString()).isEqualTo("prefix:" + Encoding.hmacHex(KEY, concatenated));
+	}
+
+	/**
+	 * Long ASCII pieces are copied in bulk; with an unpaired surrogate inside or at an
+	 * edge, where it may pair with the next piece, they must still sign the UTF-8 of the
+	 * concatenation.
+	 */
+	@Property(tries = 3000)
+	void appendWhenLongMostlyAsciiPiecesThenSignsTheirConcatenation(@ForAll("mostlyAscii") String first,
+			@ForAll("mostlyAscii") String second, @ForAll("mostlyAscii") String third) {
+		StringBuilder hex = new StringBuilder();
+		this.hmac.message().append(first).append(second).append(third).appendHexTo(hex);
+		assertThat(hex.toString()).isEqualTo(Encoding.hmacHex(KEY, first + second + third));
 	}
 
 	@Property(tries = 500)
@@ -86,6 +100,20 @@ class HmacSha256MessageTests {
 	@Provide
 	Arbitrary<String> pieces() {
 		return Arbitraries.strings().withChars("aZ09~_-ü€\ud83d\ude00\ud800".toCharArray()).ofMaxLength(30);
+	}
+
+	@Provide
+	Arbitrary<String> mostlyAscii() {
+		Arbitrary<String> ascii = Arbitraries.strings().withChars("aZ09~_-?".toCharArray()).ofMaxLength(40);
+		return Combinators
+			.combine(ascii, Arbitraries.of("", "\ud800", "\udc00", "\ud83d\ude00", "ü"),
+					Arbitraries.of("none", "start", "middle", "end"))
+			.as((text, extra, where) -> switch (where) {
+				case "start" -> extra + text;
+				case "middle" -> text.substring(0, text.length() / 2) + extra + text.substring(text.length() / 2);
+				case "end" -> text + extra;
+				default -> text;
+			});
 	}
 
 	@Provide
