@@ -135,7 +135,7 @@ abstract class Condition {
 	 * by letter, ignoring ASCII case, without building its upper-cased copy. Beyond ASCII
 	 * the copy is needed: {@code ı} becomes {@code I} and {@code ß} becomes {@code SS}.
 	 */
-	final @Nullable String caselessAscii(RequestValues request, String compared) {
+	final @Nullable String caselessAscii(RequestValues request) {
 		if (!this.folded || !this.asciiCompared) {
 			return null;
 		}
@@ -198,7 +198,7 @@ abstract class Condition {
 
 		@Override
 		boolean matches(RequestValues request) {
-			String ascii = caselessAscii(request, this.expected);
+			String ascii = caselessAscii(request);
 			if (ascii != null) {
 				return this.negative != (ascii.length() == this.expected.length()
 						&& ascii.regionMatches(true, 0, this.expected, 0, this.expected.length()));
@@ -222,7 +222,7 @@ abstract class Condition {
 
 		@Override
 		boolean matches(RequestValues request) {
-			String ascii = caselessAscii(request, this.needle);
+			String ascii = caselessAscii(request);
 			if (ascii != null) {
 				return this.negative != containsIgnoringCase(ascii, this.needle);
 			}

@@ -126,7 +126,7 @@ public final class RequestValues {
 	 * tells: {@code false} means that no URL part, in any ASCII letter case, contains it.
 	 */
 	boolean urlMayContain(long low, long high) {
-		return (low & ~urlGramsLow()) == 0 && (high & ~this.gramsHigh) == 0;
+		return (low & ~urlGramsLow()) == 0 && (high & ~urlGramsHigh()) == 0;
 	}
 
 	/**
