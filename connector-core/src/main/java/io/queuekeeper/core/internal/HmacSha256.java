@@ -55,22 +55,7 @@ public final class HmacSha256 {
 	 * @throws IllegalStateException if the JDK offers no HMAC-SHA256
 	 */
 	public HmacSha256(String secretKey) {
-		if (secretKey.isEmpty()) {
-			throw new IllegalArgumentException("The HMAC-SHA256 key must not be empty");
-		}
-		byte[] keyBytes = secretKey.getBytes(StandardCharsets.UTF_8);
-		try {
-			Pads pads = Pads.of(keyBytes);
-			this.messages = (pads != null) ? ThreadLocal.withInitial(() -> new Message(pads.copy()))
-					: macMessages(keyBytes);
-		}
-		finally {
-			Arrays.fill(keyBytes, (byte) 0);
-		}
-	}
-
-	private HmacSha256(ThreadLocal<Message> messages) {
-		this.messages = messages;
+		this(secretKey, true);
 	}
 
 	/**
@@ -80,12 +65,18 @@ public final class HmacSha256 {
 	 * @param secretKey the secret, not empty; its bytes are copied
 	 */
 	static HmacSha256 withMac(String secretKey) {
+		return new HmacSha256(secretKey, false);
+	}
+
+	private HmacSha256(String secretKey, boolean padStates) {
 		if (secretKey.isEmpty()) {
 			throw new IllegalArgumentException("The HMAC-SHA256 key must not be empty");
 		}
 		byte[] keyBytes = secretKey.getBytes(StandardCharsets.UTF_8);
 		try {
-			return new HmacSha256(macMessages(keyBytes));
+			Pads pads = padStates ? Pads.of(keyBytes) : null;
+			this.messages = (pads != null) ? ThreadLocal.withInitial(() -> new Message(pads.copy()))
+					: macMessages(keyBytes);
 		}
 		finally {
 			Arrays.fill(keyBytes, (byte) 0);
@@ -193,12 +184,10 @@ public final class HmacSha256 {
 			int length = value.length();
 			if (this.text == null && length >= BULK_LENGTH && !Character.isSurrogate(value.charAt(0))
 					&& !Character.isSurrogate(value.charAt(length - 1))) {
-				// The UTF-8 bytes, encoded by the JDK's vectorised path, are as many as
-				// the
-				// characters when the text is ASCII, or holds unpaired surrogates (each
-				// written as a '?', as encoding the whole message would write it; none
-				// can
-				// pair with a neighbouring piece, as neither end is a surrogate).
+				// The UTF-8 bytes (the JDK's vectorised encoding) are as many as the
+				// characters when the text is ASCII or holds unpaired surrogates, each
+				// written as the '?' that encoding the whole message would write: neither
+				// end is a surrogate, so none can pair with a neighbouring piece.
 				byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
 				if (utf8.length == length) {
 					ensureCapacity(length);

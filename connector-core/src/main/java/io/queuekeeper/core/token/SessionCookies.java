@@ -147,7 +147,9 @@ public final class SessionCookies {
 	private @Nullable CookieState parseEncoded(String raw, String expectedEventId, int validityMinutes,
 			boolean checkExpiry, long now) {
 		// The searches are the JDK's vectorised ones rather than loops over every
-		// character; the UTF-8 bytes are a copy of the text exactly when it is ASCII.
+		// character. The UTF-8 bytes are a copy of the text when it is ASCII, or holds
+		// unpaired surrogates, each written as the '?' that signing the decoded text
+		// would also sign.
 		if (!raw.startsWith(EVENT_FIELD) || raw.indexOf('+') >= 0 || raw.indexOf('=') >= 0 || raw.indexOf('&') >= 0) {
 			return null;
 		}
@@ -157,9 +159,12 @@ public final class SessionCookies {
 		}
 		int eventStart = EVENT_FIELD.length();
 		int eventEnd = fieldEnd(raw, eventStart, QUEUE_FIELD);
+		if (eventEnd < 0) {
+			return null;
+		}
 		int queueStart = eventEnd + QUEUE_FIELD.length();
 		int queueEnd = fieldEnd(raw, queueStart, FIELD_SEPARATOR);
-		if (eventEnd < 0 || queueEnd < 0) {
+		if (queueEnd < 0) {
 			return null;
 		}
 		int fixedStart = -1;
@@ -168,6 +173,9 @@ public final class SessionCookies {
 		if (raw.startsWith(FIXED_FIELD, queueEnd)) {
 			fixedStart = queueEnd + FIXED_FIELD.length();
 			fixedEnd = fieldEnd(raw, fixedStart, REDIRECT_FIELD);
+			if (fixedEnd < 0) {
+				return null;
+			}
 			redirectStart = fixedEnd + REDIRECT_FIELD.length();
 		}
 		else if (raw.startsWith(REDIRECT_FIELD, queueEnd)) {
@@ -177,10 +185,16 @@ public final class SessionCookies {
 			return null;
 		}
 		int redirectEnd = fieldEnd(raw, redirectStart, ISSUE_FIELD);
+		if (redirectEnd < 0) {
+			return null;
+		}
 		int issueStart = redirectEnd + ISSUE_FIELD.length();
 		int issueEnd = fieldEnd(raw, issueStart, HASH_FIELD);
+		if (issueEnd < 0) {
+			return null;
+		}
 		int hashStart = issueEnd + HASH_FIELD.length();
-		if (fixedStart >= 0 && fixedEnd < 0 || redirectEnd < 0 || issueEnd < 0 || raw.indexOf('%', hashStart) >= 0) {
+		if (raw.indexOf('%', hashStart) >= 0) {
 			return null;
 		}
 		HmacSha256.Message message = this.hmac.message()
@@ -207,12 +221,9 @@ public final class SessionCookies {
 
 	/**
 	 * Returns where the value that starts at {@code start} ends: at the next {@code %},
-	 * which must begin {@code next}; -1 when it does not, or when {@code start} is -1.
+	 * which must begin {@code next}; -1 when it does not.
 	 */
 	private static int fieldEnd(String raw, int start, String next) {
-		if (start < 0) {
-			return -1;
-		}
 		int end = raw.indexOf('%', start);
 		return (end >= 0 && raw.startsWith(next, end)) ? end : -1;
 	}
