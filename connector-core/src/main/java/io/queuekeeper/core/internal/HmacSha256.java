@@ -184,12 +184,11 @@ public final class HmacSha256 {
 			int length = value.length();
 			if (this.text == null && length >= BULK_LENGTH && !Character.isSurrogate(value.charAt(0))
 					&& !Character.isSurrogate(value.charAt(length - 1))) {
-				// The UTF-8 bytes (the JDK's vectorised encoding) are as many as the
-				// characters when the text is ASCII or holds unpaired surrogates, each
-				// written as the '?' that encoding the whole message would write: neither
-				// end is a surrogate, so none can pair with a neighbouring piece.
-				byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-				if (utf8.length == length) {
+				// An unpaired surrogate is among the bytes as the '?' that encoding the
+				// whole message would write: neither end is a surrogate, so none can pair
+				// with a neighbouring piece.
+				byte[] utf8 = Strings.asciiBytes(value);
+				if (utf8 != null) {
 					ensureCapacity(length);
 					System.arraycopy(utf8, 0, this.bytes, this.length, length);
 					this.length += length;

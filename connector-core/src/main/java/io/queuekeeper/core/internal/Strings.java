@@ -35,14 +35,13 @@ public final class Strings {
 		// Triggers fold the URL, the path and the User-Agent of most requests, and the
 		// JDK's general case mapping looks up every character. For ASCII text the root
 		// locale's mapping is a-z to A-Z and nothing else, done here eight bytes at a
-		// time. The UTF-8 bytes are a copy of the text exactly when it is ASCII (found by
-		// the JDK's vectorised check), except that an unpaired surrogate also becomes one
-		// byte, a '?'.
-		byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-		int length = bytes.length;
-		if (length != value.length()) {
+		// time. An unpaired surrogate is among the bytes as a '?', and is told apart from
+		// a real '?' below.
+		byte[] bytes = asciiBytes(value);
+		if (bytes == null) {
 			return value.toUpperCase(Locale.ROOT);
 		}
+		int length = bytes.length;
 		int i = 0;
 		for (; i + Long.BYTES <= length; i += Long.BYTES) {
 			long word = (long) LONGS.get(bytes, i);
@@ -66,6 +65,17 @@ public final class Strings {
 			}
 		}
 		return new String(bytes, StandardCharsets.ISO_8859_1);
+	}
+
+	/**
+	 * Returns the UTF-8 bytes of the value when they are one per character, found with
+	 * the JDK's vectorised encoding: when the value is ASCII, or when its only other
+	 * characters are unpaired surrogates, each of which UTF-8 encoding writes as a
+	 * {@code '?'}. Otherwise returns {@code null}.
+	 */
+	public static byte @Nullable [] asciiBytes(String value) {
+		byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+		return (bytes.length == value.length()) ? bytes : null;
 	}
 
 	/**

@@ -1,6 +1,5 @@
 package io.queuekeeper.core.rules;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 import io.queuekeeper.core.http.ConnectorRequest;
@@ -111,11 +110,9 @@ public final class RequestValues {
 	 */
 	boolean foldsAsAscii(String value) {
 		if (value != this.lastAsciiChecked) {
-			// The UTF-8 bytes are as many as the characters exactly when the value is
-			// ASCII or its only other characters are unpaired surrogates (each written as
-			// a '?'), which no case mapping changes; the JDK counts them with a
-			// vectorised check.
-			this.lastAscii = value.getBytes(StandardCharsets.UTF_8).length == value.length();
+			// Unpaired surrogates, which asciiBytes lets through, no case mapping
+			// changes.
+			this.lastAscii = Strings.asciiBytes(value) != null;
 			this.lastAsciiChecked = value;
 		}
 		return this.lastAscii;
@@ -150,35 +147,18 @@ public final class RequestValues {
 	}
 
 	private void readGrams() {
-		// The UTF-8 bytes are a copy of the URL when it is ASCII. An unpaired surrogate
-		// becomes a '?', which is harmless: no ASCII literal can be found across it.
-		byte[] url = this.pageUrl.getBytes(StandardCharsets.UTF_8);
+		// An unpaired surrogate is among the bytes as a '?', which is harmless: no ASCII
+		// literal can be found across it.
+		byte[] url = Strings.asciiBytes(this.pageUrl);
 		this.gramsRead = true;
-		if (url.length != this.pageUrl.length()) {
+		if (url == null) {
 			this.gramsLow = UrlGrams.ALL;
 			this.gramsHigh = UrlGrams.ALL;
 			return;
 		}
-		long low = 0;
-		long high = 0;
-		int a = 0;
-		int b = 0;
-		for (int i = 0; i < url.length; i++) {
-			int c = UrlGrams.upper(url[i]);
-			if (i >= 2) {
-				int bit = UrlGrams.bit(a, b, c);
-				if (bit < 64) {
-					low |= 1L << bit;
-				}
-				else {
-					high |= 1L << bit;
-				}
-			}
-			a = b;
-			b = c;
-		}
-		this.gramsLow = low;
-		this.gramsHigh = high;
+		long[] grams = UrlGrams.of(url);
+		this.gramsLow = grams[0];
+		this.gramsHigh = grams[1];
 	}
 
 	/**

@@ -84,6 +84,17 @@ public final class Trigger {
 	 * false without a search.
 	 */
 	public boolean matches(RequestValues request) {
+		if (this.hasGrams && !request.urlMayContain(this.gramsLow, this.gramsHigh)) {
+			return false;
+		}
+		return matchesPastGate(request);
+	}
+
+	/**
+	 * {@link #matches} for a caller that has already checked this trigger's trigrams
+	 * ({@link #hasGrams}) against the URL, as {@link TriggerTable} does.
+	 */
+	boolean matchesPastGate(RequestValues request) {
 		Condition[] conditions = this.conditions;
 		if (this.operator == LogicalOperator.OR) {
 			for (Condition condition : conditions) {
@@ -94,9 +105,6 @@ public final class Trigger {
 					return true;
 				}
 			}
-			return false;
-		}
-		if (this.hasGrams && !request.urlMayContain(this.gramsLow, this.gramsHigh)) {
 			return false;
 		}
 		for (Condition condition : conditions) {

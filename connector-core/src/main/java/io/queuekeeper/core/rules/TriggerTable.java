@@ -74,7 +74,7 @@ public final class TriggerTable {
 			if (this.gated[i] && ((this.gramsLow[i] & ~low) | (this.gramsHigh[i] & ~high)) != 0) {
 				continue;
 			}
-			if (triggers[i].matches(request)) {
+			if (triggers[i].matchesPastGate(request)) {
 				return this.groups[i];
 			}
 		}

@@ -1,5 +1,7 @@
 package io.queuekeeper.core.rules;
 
+import java.nio.charset.StandardCharsets;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,18 +31,22 @@ final class UrlGrams {
 	 * {@code null} when it has none: shorter than three characters, or not ASCII.
 	 */
 	static long @Nullable [] of(String literal) {
-		if (literal.length() < 3) {
+		if (literal.length() < 3 || !literal.chars().allMatch((c) -> c < 0x80)) {
 			return null;
 		}
+		return of(literal.getBytes(StandardCharsets.US_ASCII));
+	}
+
+	/**
+	 * Returns the summary of ASCII text, given as its bytes, as two longs (bits 0-63 and
+	 * 64-127).
+	 */
+	static long[] of(byte[] ascii) {
 		long[] bits = new long[2];
 		int a = 0;
 		int b = 0;
-		for (int i = 0; i < literal.length(); i++) {
-			int c = literal.charAt(i);
-			if (c >= 0x80) {
-				return null;
-			}
-			c = upper(c);
+		for (int i = 0; i < ascii.length; i++) {
+			int c = upper(ascii[i]);
 			if (i >= 2) {
 				int bit = bit(a, b, c);
 				bits[bit >>> 6] |= 1L << bit;

@@ -147,14 +147,13 @@ public final class SessionCookies {
 	private @Nullable CookieState parseEncoded(String raw, String expectedEventId, int validityMinutes,
 			boolean checkExpiry, long now) {
 		// The searches are the JDK's vectorised ones rather than loops over every
-		// character. The UTF-8 bytes are a copy of the text when it is ASCII, or holds
-		// unpaired surrogates, each written as the '?' that signing the decoded text
-		// would also sign.
+		// character. An unpaired surrogate is among the bytes as the '?' that signing the
+		// decoded text would also sign.
 		if (!raw.startsWith(EVENT_FIELD) || raw.indexOf('+') >= 0 || raw.indexOf('=') >= 0 || raw.indexOf('&') >= 0) {
 			return null;
 		}
-		byte[] text = raw.getBytes(StandardCharsets.UTF_8);
-		if (text.length != raw.length()) {
+		byte[] text = Strings.asciiBytes(raw);
+		if (text == null) {
 			return null;
 		}
 		int eventStart = EVENT_FIELD.length();
@@ -429,11 +428,9 @@ public final class SessionCookies {
 			return -1;
 		}
 		int start = put(out, at, separator);
-		// The UTF-8 bytes are a copy of the value exactly when it is ASCII (found by the
-		// JDK's vectorised check); an unpaired surrogate also becomes one byte, a '?',
-		// which is not plain either.
-		byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-		if (bytes.length != value.length()) {
+		// An unpaired surrogate is among the bytes as a '?', which is not plain either.
+		byte[] bytes = Strings.asciiBytes(value);
+		if (bytes == null) {
 			return -1;
 		}
 		for (byte c : bytes) {
