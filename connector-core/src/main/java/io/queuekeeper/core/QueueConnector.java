@@ -220,8 +220,8 @@ public final class QueueConnector {
 		if (!state.valid()) {
 			return List.of();
 		}
-		return List.of(this.cookies.store(eventId, orEmpty(state.queueId()), state.fixedValidityMinutes(),
-				orEmpty(state.redirectType()), cookieDomain, httpOnly, secure, now));
+		return List.of(this.cookies.reissue(state, eventId, state.fixedValidityMinutes(), cookieDomain, httpOnly,
+				secure, now));
 	}
 
 	private ValidationResult queue(Exchange exchange, EventSettings event, @Nullable String target) {
@@ -233,9 +233,8 @@ public final class QueueConnector {
 				exchange.now);
 		if (state.valid()) {
 			if (state.extendable() && event.extendCookieValidity()) {
-				exchange.cookies.add(this.cookies.store(event.eventId(), orEmpty(state.queueId()), null,
-						orEmpty(state.redirectType()), event.cookieDomain(), event.cookieHttpOnly(),
-						event.cookieSecure(), exchange.now));
+				exchange.cookies.add(this.cookies.reissue(state, event.eventId(), null, event.cookieDomain(),
+						event.cookieHttpOnly(), event.cookieSecure(), exchange.now));
 			}
 			return new ValidationResult(ResultType.QUEUE, event.actionName(), event.eventId(), state.queueId(),
 					state.redirectType(), null, exchange.ajax);

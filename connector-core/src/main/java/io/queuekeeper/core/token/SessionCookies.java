@@ -214,8 +214,10 @@ public final class SessionCookies {
 			return CookieState.INVALID;
 		}
 		String fixedValidity = (fixedStart >= 0) ? raw.substring(fixedStart, fixedEnd) : null;
+		Layout layout = (fixedStart < 0)
+				? new Layout(text, eventEnd, queueStart, queueEnd, redirectStart, redirectEnd, issueStart) : null;
 		return validate(issued, raw.substring(queueStart, queueEnd), fixedValidity,
-				raw.substring(redirectStart, redirectEnd), validityMinutes, checkExpiry, now);
+				raw.substring(redirectStart, redirectEnd), validityMinutes, checkExpiry, now, layout);
 	}
 
 	/**
@@ -288,11 +290,11 @@ public final class SessionCookies {
 		if (issued < 0) {
 			return CookieState.INVALID;
 		}
-		return validate(issued, queueId, fixedValidity, redirectType, validityMinutes, checkExpiry, now);
+		return validate(issued, queueId, fixedValidity, redirectType, validityMinutes, checkExpiry, now, null);
 	}
 
 	private static CookieState validate(long issued, String queueId, @Nullable String fixedValidity,
-			String redirectType, int validityMinutes, boolean checkExpiry, long now) {
+			String redirectType, int validityMinutes, boolean checkExpiry, long now, @Nullable Layout layout) {
 		boolean fixed = !Strings.isBlank(fixedValidity);
 		long fixedMinutes = fixed ? parseLong(fixedValidity.strip()) : 0;
 		if (fixed && fixedMinutes < 0) {
@@ -301,7 +303,7 @@ public final class SessionCookies {
 		if (checkExpiry && isExpired(issued, fixed ? fixedMinutes : validityMinutes, now)) {
 			return CookieState.INVALID;
 		}
-		return new CookieState(true, true, queueId, fixedValidity, redirectType);
+		return new CookieState(true, true, queueId, fixedValidity, redirectType, layout);
 	}
 
 	private static boolean isExpired(long issued, long validityMinutes, long now) {
@@ -346,6 +348,39 @@ public final class SessionCookies {
 		String value = plainValue(eventId, queueId, fixedValidityMinutes, redirectType, nowEpochSeconds);
 		if (value == null) {
 			value = encodedValue(eventId, queueId, fixedValidityMinutes, redirectType, nowEpochSeconds);
+		}
+		return new CookieInstruction(cookieName(eventId), value, MAX_AGE, blankToNull(cookieDomain), PATH, httpOnly,
+				secure);
+	}
+
+	/**
+	 * Creates the instruction that stores a valid cookie again, issued now: the same as
+	 * {@link #store} with the queue id and redirect type of the state and the given fixed
+	 * validity. A cookie that was read in place, has no fixed validity, is stored without
+	 * one, names the event exactly as given and holds only values that form encoding
+	 * leaves as they are, would be written with the same text up to its issue time, so
+	 * only the issue time and the hash are written anew.
+	 * @param state the state {@link #read} returned for the event; valid
+	 * @param eventId the event, as configured
+	 * @param fixedValidityMinutes the fixed validity to store, or {@code null}
+	 * @param cookieDomain the cookie's Domain, or {@code null}
+	 * @param httpOnly whether the cookie is HttpOnly
+	 * @param secure whether the cookie is Secure
+	 * @param nowEpochSeconds the current time
+	 * @return the instruction
+	 * @throws IllegalArgumentException if the state is not valid
+	 */
+	public CookieInstruction reissue(CookieState state, String eventId, @Nullable String fixedValidityMinutes,
+			@Nullable String cookieDomain, boolean httpOnly, boolean secure, long nowEpochSeconds) {
+		if (!state.valid()) {
+			throw new IllegalArgumentException("Only a valid cookie can be re-issued");
+		}
+		Layout layout = state.layout;
+		String value = (layout != null && fixedValidityMinutes == null)
+				? layout.reissued(this.hmac, eventId, nowEpochSeconds) : null;
+		if (value == null) {
+			return store(eventId, orEmpty(state.queueId()), fixedValidityMinutes, orEmpty(state.redirectType()),
+					cookieDomain, httpOnly, secure, nowEpochSeconds);
 		}
 		return new CookieInstruction(cookieName(eventId), value, MAX_AGE, blankToNull(cookieDomain), PATH, httpOnly,
 				secure);
@@ -430,13 +465,8 @@ public final class SessionCookies {
 		int start = put(out, at, separator);
 		// An unpaired surrogate is among the bytes as a '?', which is not plain either.
 		byte[] bytes = Strings.asciiBytes(value);
-		if (bytes == null) {
+		if (bytes == null || !isPlain(bytes, 0, bytes.length)) {
 			return -1;
-		}
-		for (byte c : bytes) {
-			if (!PLAIN[c]) {
-				return -1;
-			}
 		}
 		System.arraycopy(bytes, 0, out, start, bytes.length);
 		message.append(out, start, start + bytes.length);
@@ -446,6 +476,15 @@ public final class SessionCookies {
 	private static int put(byte[] out, int at, byte[] ascii) {
 		System.arraycopy(ascii, 0, out, at, ascii.length);
 		return at + ascii.length;
+	}
+
+	private static boolean isPlain(byte[] ascii, int from, int to) {
+		for (int i = from; i < to; i++) {
+			if (!PLAIN[ascii[i]]) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static boolean[] plainCharacters() {
@@ -469,7 +508,85 @@ public final class SessionCookies {
 		return Strings.isBlank(value) ? null : value;
 	}
 
+	private static String orEmpty(@Nullable String value) {
+		return (value != null) ? value : "";
+	}
+
 	private record CookieName(String eventId, String name) {
+	}
+
+	/**
+	 * Where the fields of a cookie value read in place lie, in its ASCII bytes: the event
+	 * from the end of {@code EventId%3D} to {@code eventEnd}, then the queue id, the
+	 * redirect type and the issue time, which starts at {@code issueStart}.
+	 */
+	static final class Layout {
+
+		private final byte[] text;
+
+		private final int eventEnd;
+
+		private final int queueStart;
+
+		private final int queueEnd;
+
+		private final int redirectStart;
+
+		private final int redirectEnd;
+
+		private final int issueStart;
+
+		Layout(byte[] text, int eventEnd, int queueStart, int queueEnd, int redirectStart, int redirectEnd,
+				int issueStart) {
+			this.text = text;
+			this.eventEnd = eventEnd;
+			this.queueStart = queueStart;
+			this.queueEnd = queueEnd;
+			this.redirectStart = redirectStart;
+			this.redirectEnd = redirectEnd;
+			this.issueStart = issueStart;
+		}
+
+		/**
+		 * The value {@link #store} writes for this cookie's event, queue id and redirect
+		 * type, no fixed validity and the given issue time, when the value read already
+		 * holds its text up to the issue time: the event is {@code eventId} exactly and
+		 * every value is plain. Otherwise {@code null}.
+		 */
+		@Nullable String reissued(HmacSha256 hmac, String eventId, long nowEpochSeconds) {
+			byte[] text = this.text;
+			int eventStart = EVENT_BYTES.length;
+			if (nowEpochSeconds < 0 || this.eventEnd - eventStart != eventId.length()
+					|| !isPlain(text, eventStart, this.eventEnd) || !isPlain(text, this.queueStart, this.queueEnd)
+					|| !isPlain(text, this.redirectStart, this.redirectEnd)) {
+				return null;
+			}
+			for (int i = 0; i < eventId.length(); i++) {
+				if (text[eventStart + i] != eventId.charAt(i)) {
+					return null;
+				}
+			}
+			int digits = 1;
+			for (long rest = nowEpochSeconds / 10; rest != 0; rest /= 10) {
+				digits++;
+			}
+			byte[] out = new byte[this.issueStart + digits + HASH_BYTES.length + 64];
+			System.arraycopy(text, 0, out, 0, this.issueStart);
+			long rest = nowEpochSeconds;
+			for (int i = this.issueStart + digits - 1; i >= this.issueStart; i--) {
+				out[i] = (byte) ('0' + (rest % 10));
+				rest /= 10;
+			}
+			HmacSha256.Message message = hmac.message()
+				.append(text, eventStart, this.eventEnd)
+				.append(text, this.queueStart, this.queueEnd)
+				.append(text, this.redirectStart, this.redirectEnd)
+				.append(out, this.issueStart, this.issueStart + digits);
+			int at = put(out, this.issueStart + digits, HASH_BYTES);
+			message.writeHex(out, at);
+			return new String(out, StandardCharsets.ISO_8859_1);
+		}
+
 	}
 
 }
