@@ -40,6 +40,8 @@ public final class HmacSha256 {
 
 	private static final char[] HEX = "0123456789abcdef".toCharArray();
 
+	private static final byte[] HEX_BYTES = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
 	private static final int HEX_LENGTH = 64;
 
 	/** Pieces at least this long are copied in bulk when they are ASCII. */
@@ -319,9 +321,12 @@ public final class HmacSha256 {
 		 * ASCII bytes, at {@code at}.
 		 */
 		public void writeHex(byte[] out, int at) {
-			char[] hex = signHex();
-			for (int i = 0; i < HEX_LENGTH; i++) {
-				out[at + i] = (byte) hex[i];
+			sign();
+			byte[] digest = this.digest;
+			for (int i = 0; i < digest.length; i++) {
+				int b = digest[i];
+				out[at + 2 * i] = HEX_BYTES[(b >> 4) & 0xF];
+				out[at + 2 * i + 1] = HEX_BYTES[b & 0xF];
 			}
 		}
 
@@ -348,13 +353,16 @@ public final class HmacSha256 {
 		 * where they differ.
 		 */
 		public boolean signatureEquals(byte[] ascii, int from, int to) {
-			char[] hex = signHex();
+			sign();
 			if (to - from != HEX_LENGTH) {
 				return false;
 			}
+			byte[] digest = this.digest;
 			int difference = 0;
-			for (int i = 0; i < HEX_LENGTH; i++) {
-				difference |= ascii[from + i] ^ hex[i];
+			for (int i = 0; i < digest.length; i++) {
+				int b = digest[i];
+				difference |= (ascii[from + 2 * i] ^ HEX_BYTES[(b >> 4) & 0xF])
+						| (ascii[from + 2 * i + 1] ^ HEX_BYTES[b & 0xF]);
 			}
 			return difference == 0;
 		}

@@ -59,6 +59,11 @@ public final class RequestValues {
 
 	private boolean gramsRead;
 
+	/**
+	 * Once the grams are read: whether the page URL's UTF-8 bytes are one per character.
+	 */
+	private boolean urlAscii;
+
 	private long gramsLow;
 
 	private long gramsHigh;
@@ -109,6 +114,10 @@ public final class RequestValues {
 	 * asked about is kept, as parts often test the same value.
 	 */
 	boolean foldsAsAscii(String value) {
+		if (this.gramsRead && (value == this.pagePath || value == this.hostName || value == this.pageUrl)) {
+			// Ranges of the URL, whose summary tells whether it is ASCII.
+			return this.urlAscii;
+		}
 		if (value != this.lastAsciiChecked) {
 			// Unpaired surrogates, which asciiBytes lets through, no case mapping
 			// changes.
@@ -151,6 +160,7 @@ public final class RequestValues {
 		// literal can be found across it.
 		byte[] url = Strings.asciiBytes(this.pageUrl);
 		this.gramsRead = true;
+		this.urlAscii = url != null;
 		if (url == null) {
 			this.gramsLow = UrlGrams.ALL;
 			this.gramsHigh = UrlGrams.ALL;

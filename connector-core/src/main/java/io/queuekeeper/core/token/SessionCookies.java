@@ -480,7 +480,9 @@ public final class SessionCookies {
 
 	private static boolean isPlain(byte[] ascii, int from, int to) {
 		for (int i = from; i < to; i++) {
-			if (!PLAIN[ascii[i]]) {
+			// The mask changes no byte of ASCII text; it lets the compiler drop the check
+			// of the table's bounds.
+			if (!PLAIN[ascii[i] & 0x7F]) {
 				return false;
 			}
 		}
