@@ -5,6 +5,7 @@ import java.lang.management.ThreadMXBean;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A second way to read {@link ConnectorBenchmark}'s ratios on a shared, noisy machine:
@@ -22,14 +23,28 @@ import java.util.function.Function;
 public final class CpuTimeRatios {
 
 	private static final Map<String, Function<ConnectorBenchmark, Object>> SCENARIOS = Map.of("noMatch",
-			ConnectorBenchmark::noMatch, "validCookie", ConnectorBenchmark::validCookie, "queueRedirect",
-			ConnectorBenchmark::queueRedirect, "validToken", ConnectorBenchmark::validToken);
+			ConnectorBenchmark::noMatch, "validCookie", ConnectorBenchmark::validCookie, "validCookieDropOnly",
+			ConnectorBenchmark::validCookieDropOnly, "queueRedirect", ConnectorBenchmark::queueRedirect, "validToken",
+			ConnectorBenchmark::validToken);
 
 	private static final int CALLS_PER_ROUND = 20_000;
 
 	static volatile Object sink;
 
 	private CpuTimeRatios() {
+	}
+
+	/**
+	 * Calls the code {@value #CALLS_PER_ROUND} times and returns the thread CPU time per
+	 * call, in nanoseconds.
+	 */
+	static double nanosPerCall(Supplier<?> code) {
+		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+		long start = threads.getCurrentThreadCpuTime();
+		for (int i = 0; i < CALLS_PER_ROUND; i++) {
+			sink = code.get();
+		}
+		return (threads.getCurrentThreadCpuTime() - start) / (double) CALLS_PER_ROUND;
 	}
 
 	/**
@@ -47,22 +62,14 @@ public final class CpuTimeRatios {
 		int rounds = (args.length > 1) ? Integer.parseInt(args[1]) : 150;
 		ConnectorBenchmark benchmark = new ConnectorBenchmark();
 		benchmark.setUp();
-		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 		double bestScenario = Double.MAX_VALUE;
 		double bestFloor = Double.MAX_VALUE;
 		for (int round = 0; round < rounds; round++) {
-			long start = threads.getCurrentThreadCpuTime();
-			for (int i = 0; i < CALLS_PER_ROUND; i++) {
-				sink = scenario.apply(benchmark);
-			}
-			long middle = threads.getCurrentThreadCpuTime();
-			for (int i = 0; i < CALLS_PER_ROUND; i++) {
-				sink = benchmark.hmacFloor();
-			}
-			long end = threads.getCurrentThreadCpuTime();
+			double scenarioTime = nanosPerCall(() -> scenario.apply(benchmark));
+			double floorTime = nanosPerCall(benchmark::hmacFloor);
 			if (round >= rounds / 5) {
-				bestScenario = Math.min(bestScenario, (middle - start) / (double) CALLS_PER_ROUND);
-				bestFloor = Math.min(bestFloor, (end - middle) / (double) CALLS_PER_ROUND);
+				bestScenario = Math.min(bestScenario, scenarioTime);
+				bestFloor = Math.min(bestFloor, floorTime);
 			}
 		}
 		System.out.printf(Locale.ROOT, "%s: %.1f ns, hmacFloor: %.1f ns, ratio %.2fx%n", args[0], bestScenario,
