@@ -1,5 +1,8 @@
 package io.queuekeeper.core.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.security.DigestException;
 import java.security.GeneralSecurityException;
@@ -40,7 +43,9 @@ public final class HmacSha256 {
 
 	private static final char[] HEX = "0123456789abcdef".toCharArray();
 
-	private static final byte[] HEX_BYTES = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+	private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+
+	private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
 	private static final int HEX_LENGTH = 64;
 
@@ -322,11 +327,8 @@ public final class HmacSha256 {
 		 */
 		public void writeHex(byte[] out, int at) {
 			sign();
-			byte[] digest = this.digest;
-			for (int i = 0; i < digest.length; i++) {
-				int b = digest[i];
-				out[at + 2 * i] = HEX_BYTES[(b >> 4) & 0xF];
-				out[at + 2 * i + 1] = HEX_BYTES[b & 0xF];
+			for (int word = 0; word < HEX_LENGTH / Long.BYTES; word++) {
+				LONGS.set(out, at + word * Long.BYTES, hexWord(this.digest, word));
 			}
 		}
 
@@ -357,12 +359,9 @@ public final class HmacSha256 {
 			if (to - from != HEX_LENGTH) {
 				return false;
 			}
-			byte[] digest = this.digest;
-			int difference = 0;
-			for (int i = 0; i < digest.length; i++) {
-				int b = digest[i];
-				difference |= (ascii[from + 2 * i] ^ HEX_BYTES[(b >> 4) & 0xF])
-						| (ascii[from + 2 * i + 1] ^ HEX_BYTES[b & 0xF]);
+			long difference = 0;
+			for (int word = 0; word < HEX_LENGTH / Long.BYTES; word++) {
+				difference |= (long) LONGS.get(ascii, from + word * Long.BYTES) ^ hexWord(this.digest, word);
 			}
 			return difference == 0;
 		}
@@ -392,6 +391,24 @@ public final class HmacSha256 {
 				hex[2 * i + 1] = HEX[b & 0xF];
 			}
 			return hex;
+		}
+
+		/**
+		 * The lower-case hex digits of the four digest bytes of the given word, as the
+		 * eight ASCII bytes of a little-endian long: each byte's high digit first, all
+		 * eight computed at once.
+		 */
+		static long hexWord(byte[] digest, int word) {
+			// Spread the four bytes to the even bytes of a long, then put each high digit
+			// in
+			// the even byte and the low digit in the odd byte after it.
+			long bytes = (int) INTS.get(digest, word * Integer.BYTES) & 0xFFFFFFFFL;
+			bytes = (bytes | (bytes << 16)) & 0x0000FFFF0000FFFFL;
+			bytes = (bytes | (bytes << 8)) & 0x00FF00FF00FF00FFL;
+			long digits = ((bytes >>> 4) & 0x000F000F000F000FL) | ((bytes & 0x000F000F000F000FL) << 8);
+			// Digits 10 to 15 (those that reach 16 when 6 is added) become 'a' to 'f'.
+			long letters = ((digits + 0x0606060606060606L) >>> 4) & 0x0101010101010101L;
+			return digits + 0x3030303030303030L + letters * ('a' - '0' - 10);
 		}
 
 		private static int lower(char c, boolean ignoreCase) {

@@ -1,5 +1,8 @@
 package io.queuekeeper.core.token;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
@@ -35,6 +38,12 @@ public final class SessionCookies {
 
 	/** The characters that form encoding leaves as they are, by code. */
 	private static final boolean[] PLAIN = plainCharacters();
+
+	private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+	private static final long LOW_BITS = 0x0101010101010101L;
+
+	private static final long HIGH_BITS = 0x8080808080808080L;
 
 	private static final String FIELD_SEPARATOR = "%26";
 
@@ -478,15 +487,46 @@ public final class SessionCookies {
 		return at + ascii.length;
 	}
 
-	private static boolean isPlain(byte[] ascii, int from, int to) {
-		for (int i = from; i < to; i++) {
-			// The mask changes no byte of ASCII text; it lets the compiler drop the check
-			// of the table's bounds.
-			if (!PLAIN[ascii[i] & 0x7F]) {
+	/**
+	 * Whether the bytes {@code from} to {@code to} of ASCII text are all characters that
+	 * form encoding leaves as they are: letters, digits and {@code -._*}. Ranges of eight
+	 * bytes or more are checked a word at a time, the last word overlapping the one
+	 * before it.
+	 */
+	static boolean isPlain(byte[] ascii, int from, int to) {
+		if (to - from < Long.BYTES) {
+			for (int i = from; i < to; i++) {
+				// The mask changes no byte of ASCII text; it lets the compiler drop the
+				// check of the table's bounds.
+				if (!PLAIN[ascii[i] & 0x7F]) {
+					return false;
+				}
+			}
+			return true;
+		}
+		for (int i = from; i < to; i += Long.BYTES) {
+			if (!isPlainWord((long) LONGS.get(ascii, Math.min(i, to - Long.BYTES)))) {
 				return false;
 			}
 		}
 		return true;
+	}
+
+	/**
+	 * Whether each of the eight ASCII bytes of the word is plain. For a byte below 0x80,
+	 * adding {@code 0x80 - low} sets its high bit when it is at least {@code low}, and
+	 * adding {@code 0x7F - high} when it is above {@code high}, without a carry into the
+	 * next byte.
+	 */
+	private static boolean isPlainWord(long word) {
+		long letters = inRange(word & 0xDFDFDFDFDFDFDFDFL, 'A', 'Z');
+		long plain = letters | inRange(word, '0', '9') | inRange(word, '-', '.') | inRange(word, '*', '*')
+				| inRange(word, '_', '_');
+		return plain == HIGH_BITS;
+	}
+
+	private static long inRange(long word, int low, int high) {
+		return (word + (0x80 - low) * LOW_BITS) & ~(word + (0x7F - high) * LOW_BITS) & HIGH_BITS;
 	}
 
 	private static boolean[] plainCharacters() {

@@ -117,6 +117,29 @@ class HmacSha256PropertyTests {
 		assertThat(written.substring(at, at + 64)).isEqualTo(Encoding.hmacHex(KEY, message));
 	}
 
+	@Property(tries = 2000)
+	void hexWordWhenAnyDigestThenSameAsHexFormat(@ForAll("digests") byte[] digest) {
+		byte[] hex = new byte[64];
+		for (int word = 0; word < 8; word++) {
+			long digits = HmacSha256.Message.hexWord(digest, word);
+			for (int i = 0; i < 8; i++) {
+				hex[word * 8 + i] = (byte) (digits >>> (8 * i));
+			}
+		}
+		assertThat(new String(hex, StandardCharsets.US_ASCII)).isEqualTo(HexFormat.of().formatHex(digest));
+	}
+
+	/** 32-byte digests, with every byte value likely in some of them. */
+	@Provide
+	Arbitrary<byte[]> digests() {
+		return Arbitraries.oneOf(Arbitraries.bytes().array(byte[].class).ofSize(32),
+				Arbitraries.integers().between(0, 255).map((b) -> {
+					byte[] same = new byte[32];
+					Arrays.fill(same, (byte) (int) b);
+					return same;
+				}));
+	}
+
 	@Property(tries = 3000)
 	void signatureEqualsBytesWhenAnyCandidateThenSameAsSignatureEqualsString(@ForAll("messages") String message,
 			@ForAll("candidates") String candidate, @ForAll("genuineness") String how) {

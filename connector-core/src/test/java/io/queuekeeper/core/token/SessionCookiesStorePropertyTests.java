@@ -1,11 +1,14 @@
 package io.queuekeeper.core.token;
 
+import java.nio.charset.StandardCharsets;
+
 import io.queuekeeper.core.http.CookieInstruction;
 import io.queuekeeper.core.internal.HmacSha256;
 import io.queuekeeper.core.testing.Encoding;
 import io.queuekeeper.core.testing.TestRequest;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -77,6 +80,30 @@ class SessionCookiesStorePropertyTests {
 				Long.MAX_VALUE - issued);
 		assertThat(stored.value())
 			.isEqualTo(this.cookies.encodedValue("drop", queueId, null, redirectType, Long.MAX_VALUE - issued));
+	}
+
+	@Property(tries = 3000)
+	void isPlainWhenAnyAsciiRangeThenSameAsCheckingEachCharacter(@ForAll("asciiTexts") String text,
+			@ForAll @IntRange(min = 0, max = 40) int from, @ForAll @IntRange(min = 0, max = 40) int length) {
+		int start = Math.min(from, text.length());
+		int end = Math.min(start + length, text.length());
+		boolean expected = isPlain(text.substring(start, end));
+		Statistics.label("range").collect((end - start < 8) ? "short" : "words", expected ? "plain" : "not plain");
+		assertThat(SessionCookies.isPlain(text.getBytes(StandardCharsets.US_ASCII), start, end)).isEqualTo(expected);
+	}
+
+	/** ASCII text, mostly plain, with any other ASCII character at times. */
+	@Provide
+	Arbitrary<String> asciiTexts() {
+		Arbitrary<String> plain = Arbitraries.strings()
+			.withCharRange('a', 'z')
+			.withCharRange('A', 'Z')
+			.withCharRange('0', '9')
+			.withChars("-._*")
+			.ofMaxLength(40);
+		return Arbitraries.oneOf(plain, plain.map((value) -> value + "@"),
+				Combinators.combine(plain, Arbitraries.chars().range((char) 0, (char) 127), plain)
+					.as((before, c, after) -> before + c + after));
 	}
 
 	@Test
