@@ -244,6 +244,10 @@ public final class SessionCookies {
 	 * copies. The range is ASCII.
 	 */
 	private static boolean sameEventIgnoringCase(String raw, int from, int to, String expected) {
+		if (to - from == expected.length() && raw.startsWith(expected, from)) {
+			// The usual case, the event exactly as configured.
+			return true;
+		}
 		for (int i = 0; i < expected.length(); i++) {
 			if (expected.charAt(i) >= 0x80) {
 				return raw.substring(from, to).toLowerCase(Locale.ROOT).equals(expected.toLowerCase(Locale.ROOT));
