@@ -53,7 +53,8 @@ public final class ResolvedHandlerMapping implements HandlerMapping, Ordered {
 		for (String name : lookup.removed) {
 			attributes.remove(name);
 		}
-		attributes.putAll(lookup.recorded);
+		// One put at a time: ConcurrentHashMap.putAll presizes for twice the entries.
+		lookup.recorded.forEach(attributes::put);
 		return Mono.just(lookup.handler);
 	}
 
@@ -72,19 +73,20 @@ public final class ResolvedHandlerMapping implements HandlerMapping, Ordered {
 			return null;
 		}
 		Map<String, Object> attributes = exchange.getAttributes();
-		List<String> removed = new ArrayList<>(0);
+		List<String> removed = null;
 		for (String name : attributes.keySet()) {
 			if (!lookupAttributes.containsKey(name)) {
+				removed = (removed != null) ? removed : new ArrayList<>();
 				removed.add(name);
 			}
 		}
 		Map<String, Object> recorded = new HashMap<>();
-		lookupAttributes.forEach((name, value) -> {
-			if (attributes.get(name) != value) {
-				recorded.put(name, value);
+		for (Map.Entry<String, Object> attribute : lookupAttributes.entrySet()) {
+			if (attributes.get(attribute.getKey()) != attribute.getValue()) {
+				recorded.put(attribute.getKey(), attribute.getValue());
 			}
-		});
-		return new Lookup(handler, removed, recorded);
+		}
+		return new Lookup(handler, (removed != null) ? removed : List.of(), recorded);
 	}
 
 	/**

@@ -310,11 +310,16 @@ public class ServerQueueItWebFilter implements WebFilter, Ordered {
 	 */
 	private static final class LookupExchange extends ServerWebExchangeDecorator {
 
+		private static final int LOOKUP_ATTRIBUTES = 16;
+
 		private final Map<String, Object> attributes;
 
 		LookupExchange(ServerWebExchange exchange) {
 			super(exchange);
-			this.attributes = new ConcurrentHashMap<>(exchange.getAttributes());
+			// Room for what a lookup records without resizing; putAll would presize
+			// for far more entries.
+			this.attributes = new ConcurrentHashMap<>(LOOKUP_ATTRIBUTES);
+			exchange.getAttributes().forEach(this.attributes::put);
 		}
 
 		@Override
