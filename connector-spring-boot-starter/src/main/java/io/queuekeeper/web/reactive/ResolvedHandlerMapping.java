@@ -1,9 +1,9 @@
 package io.queuekeeper.web.reactive;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -54,7 +54,9 @@ public final class ResolvedHandlerMapping implements HandlerMapping, Ordered {
 			attributes.remove(name);
 		}
 		// One put at a time: ConcurrentHashMap.putAll presizes for twice the entries.
-		lookup.recorded.forEach(attributes::put);
+		for (int i = 0; i < lookup.recorded; i++) {
+			attributes.put(lookup.names[i], lookup.values[i]);
+		}
 		return Mono.just(lookup.handler);
 	}
 
@@ -73,20 +75,23 @@ public final class ResolvedHandlerMapping implements HandlerMapping, Ordered {
 			return null;
 		}
 		Map<String, Object> attributes = exchange.getAttributes();
-		List<String> removed = null;
-		for (String name : attributes.keySet()) {
-			if (!lookupAttributes.containsKey(name)) {
-				removed = (removed != null) ? removed : new ArrayList<>();
-				removed.add(name);
-			}
+		Lookup lookup = new Lookup(handler, attributes, lookupAttributes.size());
+		lookupAttributes.forEach(lookup);
+		if (lookup.incomplete) {
+			return null;
 		}
-		Map<String, Object> recorded = new HashMap<>();
-		for (Map.Entry<String, Object> attribute : lookupAttributes.entrySet()) {
-			if (attributes.get(attribute.getKey()) != attribute.getValue()) {
-				recorded.put(attribute.getKey(), attribute.getValue());
+		// Each attribute of the lookup is one of the exchange's or one it added, so
+		// only when fewer of the exchange's remain was one removed.
+		if (lookupAttributes.size() - lookup.added < attributes.size()) {
+			List<String> removed = new ArrayList<>();
+			for (String name : attributes.keySet()) {
+				if (!lookupAttributes.containsKey(name)) {
+					removed.add(name);
+				}
 			}
+			lookup.removed = removed;
 		}
-		return new Lookup(handler, (removed != null) ? removed : List.of(), recorded);
+		return lookup;
 	}
 
 	/**
@@ -100,20 +105,52 @@ public final class ResolvedHandlerMapping implements HandlerMapping, Ordered {
 
 	/**
 	 * A handler found by an annotated-controller mapping, and the attributes it recorded
-	 * and removed while finding it.
+	 * (added or changed) and removed while finding it. Filled by a pass over the lookup's
+	 * attributes, compared with the exchange's.
 	 */
-	static final class Lookup {
+	static final class Lookup implements BiConsumer<String, Object> {
 
 		private final Object handler;
 
-		private final List<String> removed;
+		private final Map<String, Object> exchangeAttributes;
 
-		private final Map<String, Object> recorded;
+		private final String[] names;
 
-		private Lookup(Object handler, List<String> removed, Map<String, Object> recorded) {
+		private final Object[] values;
+
+		private int recorded;
+
+		private int added;
+
+		private boolean incomplete;
+
+		private List<String> removed = List.of();
+
+		private Lookup(Object handler, Map<String, Object> exchangeAttributes, int size) {
 			this.handler = handler;
-			this.removed = removed;
-			this.recorded = recorded;
+			this.exchangeAttributes = exchangeAttributes;
+			this.names = new String[size];
+			this.values = new Object[size];
+		}
+
+		@Override
+		public void accept(String name, Object value) {
+			Object before = this.exchangeAttributes.get(name);
+			if (before == null) {
+				this.added++;
+			}
+			if (before == value) {
+				return;
+			}
+			if (this.recorded == this.names.length) {
+				// More attributes than the lookup had when the pass began: hand over
+				// nothing rather than part of them.
+				this.incomplete = true;
+				return;
+			}
+			this.names[this.recorded] = name;
+			this.values[this.recorded] = value;
+			this.recorded++;
 		}
 
 	}
