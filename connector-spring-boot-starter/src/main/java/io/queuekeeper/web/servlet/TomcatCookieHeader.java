@@ -5,20 +5,21 @@ import org.jspecify.annotations.Nullable;
 /**
  * Finds one cookie in a raw {@code Cookie} header and reads it as Tomcat 11's RFC 6265
  * cookie processor does, so that the adapter need not call {@code getCookies()}, which
- * makes Tomcat build and validate a {@code Cookie} object for every cookie of the
- * request. {@code TomcatCookieParityTests} checks these rules against a running Tomcat:
+ * makes Tomcat turn every cookie of the request into a {@code Cookie} object.
+ * {@code TomcatCookieParityTests} checks these rules against a running Tomcat:
  * <ul>
- * <li>cookies are separated by {@code ;}; spaces and tabs around names, {@code =} and
- * values do not count;</li>
- * <li>a name is an HTTP token; a value is a run of RFC 6265 cookie octets, or such a run
- * in double quotes, which then stay part of the value;</li>
- * <li>a cookie whose value holds any other character, or that is followed by anything but
- * {@code ;} or the end, is dropped up to the next {@code ;};</li>
- * <li>the first cookie with the name wins, across headers in their order.</li>
+ * <li>every {@code ;} ends a cookie, whatever comes before it (Tomcat stops a value, a
+ * quoted one too, at the first {@code ;}, and skips a malformed cookie up to the next
+ * one);</li>
+ * <li>a cookie is an HTTP token name, then {@code =} and a value, with spaces and tabs
+ * allowed around each; the value is a run of RFC 6265 cookie octets (bytes from
+ * {@code 0x80} included), or such a run in double quotes, which stay part of it;</li>
+ * <li>a cookie with anything else is dropped, and the first cookie with the name wins,
+ * across headers in their order.</li>
  * </ul>
- * Two cases only the container can settle, and {@link #find} says so: a cookie without
- * {@code =} (Tomcat's {@code cookiesWithoutEquals} setting decides whether it exists),
- * and a value with non-ASCII characters (Tomcat decodes its bytes as UTF-8).
+ * Two cases only the container can settle, and {@link #find} says so: a cookie of that
+ * name without {@code =} (Tomcat's {@code cookiesWithoutEquals} setting decides whether
+ * it exists), and a value with non-ASCII characters (Tomcat decodes its bytes as UTF-8).
  */
 final class TomcatCookieHeader {
 
@@ -28,15 +29,28 @@ final class TomcatCookieHeader {
 	 */
 	static final String ASK_CONTAINER = new String("ask the container");
 
-	// Bit c set for each US-ASCII character c, in two words: 0-63 and 64-127.
-	private static final long TOKEN_LOW = mask(0, 64, "!#$%&'*+-.^_`|~0123456789");
+	private static final int MALFORMED = -1;
 
-	private static final long TOKEN_HIGH = mask(64, 128,
-			"!#$%&'*+-.^_`|~ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+	private static final int NON_ASCII = -2;
 
-	private static final long OCTET_LOW = range(0x21, 0x40) & ~mask(0, 64, "\",;");
+	private static final byte TOKEN = 1;
 
-	private static final long OCTET_HIGH = range(0x40, 0x7f) & ~mask(64, 128, "\\");
+	private static final byte OCTET = 2;
+
+	/** What each US-ASCII character may be part of: a name, a value, both or neither. */
+	private static final byte[] CLASSES = new byte[128];
+
+	static {
+		String token = "!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+		for (int i = 0; i < token.length(); i++) {
+			CLASSES[token.charAt(i)] |= TOKEN;
+		}
+		for (char c = 0x21; c < 0x7f; c++) {
+			if (c != '"' && c != ',' && c != ';' && c != '\\') {
+				CLASSES[c] |= OCTET;
+			}
+		}
+	}
 
 	private TomcatCookieHeader() {
 	}
@@ -48,56 +62,55 @@ final class TomcatCookieHeader {
 	 * @param name the cookie name
 	 */
 	static @Nullable String find(String header, String name) {
+		if (!isToken(name)) {
+			// Tomcat never reads such a name.
+			return null;
+		}
 		int length = header.length();
-		int at = 0;
-		while (true) {
-			at = skipBlanks(header, at);
-			int nameStart = at;
-			while (at < length && isTokenChar(header.charAt(at))) {
-				at++;
-			}
-			int nameEnd = at;
-			at = skipBlanks(header, at);
-			int valueStart = -1;
-			int valueEnd = -1;
-			if (at < length && header.charAt(at) == '=') {
-				valueStart = skipBlanks(header, at + 1);
-				valueEnd = valueEnd(header, valueStart);
-				if (valueEnd < 0) {
-					// No ';' lies between the value's start and the bad character.
-					at = afterSemicolon(header, valueStart);
-					continue;
-				}
-				at = skipBlanks(header, valueEnd);
-			}
-			boolean last = at == length;
-			if (!last && header.charAt(at) != ';') {
-				at = afterSemicolon(header, at);
+		for (int start = 0; start < length; start = next(header, start)) {
+			int at = skipBlanks(header, start);
+			int nameEnd = at + name.length();
+			if (!header.startsWith(name, at) || (nameEnd < length && isTokenChar(header.charAt(nameEnd)))) {
 				continue;
 			}
-			if (nameEnd - nameStart == name.length() && nameEnd > nameStart
-					&& header.regionMatches(nameStart, name, 0, name.length())) {
-				return (valueStart >= 0 && isAscii(header, valueStart, valueEnd))
-						? header.substring(valueStart, valueEnd) : ASK_CONTAINER;
+			at = skipBlanks(header, nameEnd);
+			if (at == length || header.charAt(at) == ';') {
+				return ASK_CONTAINER;
 			}
-			if (last) {
-				return null;
+			if (header.charAt(at) != '=') {
+				continue;
 			}
-			at++;
+			int valueStart = skipBlanks(header, at + 1);
+			int valueEnd = valueEnd(header, valueStart);
+			if (valueEnd == NON_ASCII) {
+				return ASK_CONTAINER;
+			}
+			if (valueEnd == MALFORMED) {
+				continue;
+			}
+			at = skipBlanks(header, valueEnd);
+			if (at == length || header.charAt(at) == ';') {
+				return header.substring(valueStart, valueEnd);
+			}
 		}
+		return null;
 	}
 
 	/**
 	 * Returns the end of the value that starts at {@code start} (after the closing quote
-	 * of a quoted value), or {@code -1} when a character that no value may hold comes
-	 * first.
+	 * of a quoted value), {@link #MALFORMED} when a character that no value may hold
+	 * comes first, or {@link #NON_ASCII} as soon as a non-ASCII one does: asking the
+	 * container is right whatever follows.
 	 */
 	private static int valueEnd(String header, int start) {
 		int length = header.length();
 		boolean quoted = false;
 		for (int at = start; at < length; at++) {
 			char c = header.charAt(at);
-			if (isCookieOctet(c)) {
+			if (c >= 0x80) {
+				return NON_ASCII;
+			}
+			if ((CLASSES[c] & OCTET) != 0) {
 				continue;
 			}
 			if (c == ';' || c == ' ' || c == '\t') {
@@ -110,9 +123,17 @@ final class TomcatCookieHeader {
 			if (c == '"' && quoted) {
 				return at + 1;
 			}
-			return -1;
+			return MALFORMED;
 		}
 		return length;
+	}
+
+	/**
+	 * Returns where the cookie after the one starting at {@code start} starts.
+	 */
+	private static int next(String header, int start) {
+		int semicolon = header.indexOf(';', start);
+		return (semicolon >= 0) ? semicolon + 1 : header.length();
 	}
 
 	private static int skipBlanks(String header, int from) {
@@ -123,14 +144,12 @@ final class TomcatCookieHeader {
 		return at;
 	}
 
-	private static int afterSemicolon(String header, int from) {
-		int semicolon = header.indexOf(';', from);
-		return (semicolon >= 0) ? semicolon + 1 : header.length();
-	}
-
-	private static boolean isAscii(String header, int start, int end) {
-		for (int at = start; at < end; at++) {
-			if (header.charAt(at) >= 0x80) {
+	private static boolean isToken(String name) {
+		if (name.isEmpty()) {
+			return false;
+		}
+		for (int i = 0; i < name.length(); i++) {
+			if (!isTokenChar(name.charAt(i))) {
 				return false;
 			}
 		}
@@ -138,38 +157,7 @@ final class TomcatCookieHeader {
 	}
 
 	private static boolean isTokenChar(char c) {
-		return (c < 64) ? (TOKEN_LOW & (1L << c)) != 0 : c < 128 && (TOKEN_HIGH & (1L << (c - 64))) != 0;
-	}
-
-	/**
-	 * Whether Tomcat accepts the character in a value: RFC 6265's cookie octets, and
-	 * every byte from {@code 0x80} (a character above {@code 0xFF} can only come from a
-	 * non-ASCII header, which {@link #find} leaves to the container anyway).
-	 */
-	private static boolean isCookieOctet(char c) {
-		if (c >= 128) {
-			return true;
-		}
-		return (c < 64) ? (OCTET_LOW & (1L << c)) != 0 : (OCTET_HIGH & (1L << (c - 64))) != 0;
-	}
-
-	private static long mask(int from, int to, String chars) {
-		long mask = 0;
-		for (int i = 0; i < chars.length(); i++) {
-			char c = chars.charAt(i);
-			if (c >= from && c < to) {
-				mask |= 1L << (c - from);
-			}
-		}
-		return mask;
-	}
-
-	private static long range(int from, int to) {
-		long mask = 0;
-		for (int c = from; c < to; c++) {
-			mask |= 1L << (c & 63);
-		}
-		return mask;
+		return c < 0x80 && (CLASSES[c] & TOKEN) != 0;
 	}
 
 }
