@@ -97,7 +97,9 @@ public class ServerQueueItWebFilter implements WebFilter, Ordered {
 	 * Creates a filter.
 	 * @param gate decides requests and tells what the response carries
 	 * @param handlerMappings the handler mappings that the {@code DispatcherHandler}
-	 * uses, in its order; asked once, on the first request
+	 * uses, in its order; asked once, on the first request. A
+	 * {@link ResolvedHandlerMapping} first among them is handed the handlers found, not
+	 * consulted.
 	 * @param messageReaders the readers of the application's codecs, used to read form
 	 * data from a body that was peeked at
 	 */
