@@ -36,6 +36,16 @@ final class ServletConnectorRequest implements ConnectorRequest {
 		this.request = request;
 	}
 
+	/**
+	 * Creates the view of a request when the caller knows whether cookies can be read
+	 * from the headers, which holds for every request a container serves.
+	 * @see #readsCookieHeaders(ServletContext)
+	 */
+	ServletConnectorRequest(HttpServletRequest request, boolean readsCookieHeaders) {
+		this.request = request;
+		this.readsCookieHeaders = readsCookieHeaders;
+	}
+
 	@Override
 	public String method() {
 		return this.request.getMethod();
@@ -80,20 +90,25 @@ final class ServletConnectorRequest implements ConnectorRequest {
 		return (mostCookies > TOMCAT_MAX_COOKIE_COUNT) ? containerCookie(name) : found;
 	}
 
-	/**
-	 * Whether the cookie can be read from the raw headers: only on Tomcat 11, whose
-	 * reading of them {@link TomcatCookieHeader} repeats. Other containers (and other
-	 * Tomcat versions) parse cookies their own way, so they are asked.
-	 */
 	private boolean readsCookieHeaders() {
 		Boolean reads = this.readsCookieHeaders;
 		if (reads == null) {
-			ServletContext context = this.request.getServletContext();
-			String server = (context != null) ? context.getServerInfo() : null;
-			reads = server != null && server.startsWith(TOMCAT_11);
+			reads = readsCookieHeaders(this.request.getServletContext());
 			this.readsCookieHeaders = reads;
 		}
 		return reads;
+	}
+
+	/**
+	 * Whether cookies of requests served by this container can be read from the raw
+	 * headers: only on Tomcat 11, whose reading of them {@link TomcatCookieHeader}
+	 * repeats. Other containers (and other Tomcat versions) parse cookies their own way,
+	 * so they are asked.
+	 * @param context the context of a request, or {@code null}
+	 */
+	static boolean readsCookieHeaders(@Nullable ServletContext context) {
+		String server = (context != null) ? context.getServerInfo() : null;
+		return server != null && server.startsWith(TOMCAT_11);
 	}
 
 	private static int count(String header, char c) {

@@ -62,16 +62,16 @@ final class TomcatCookieHeader {
 	 * @param name the cookie name
 	 */
 	static @Nullable String find(String header, String name) {
-		if (!isToken(name)) {
-			// Tomcat never reads such a name.
-			return null;
-		}
 		int length = header.length();
 		for (int start = 0; start < length; start = next(header, start)) {
 			int at = skipBlanks(header, start);
 			int nameEnd = at + name.length();
 			if (!header.startsWith(name, at) || (nameEnd < length && isTokenChar(header.charAt(nameEnd)))) {
 				continue;
+			}
+			if (!isToken(name)) {
+				// Tomcat never reads such a name.
+				return null;
 			}
 			at = skipBlanks(header, nameEnd);
 			if (at == length || header.charAt(at) == ';') {
