@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 
 import io.queuekeeper.core.ConnectorConfigurationException;
 import io.queuekeeper.core.QueueItWaitingRoom;
@@ -24,6 +25,20 @@ public final class ProtectedHandlers {
 
 	private final Map<Handler, Optional<QueueProtected>> cache = new ConcurrentHashMap<>();
 
+	private final BiFunction<Method, Class<?>, @Nullable QueueProtected> lookup;
+
+	/**
+	 * Creates an empty cache that looks annotations up with Spring's merged annotation
+	 * support.
+	 */
+	public ProtectedHandlers() {
+		this(ProtectedHandlers::lookup);
+	}
+
+	ProtectedHandlers(BiFunction<Method, Class<?>, @Nullable QueueProtected> lookup) {
+		this.lookup = lookup;
+	}
+
 	/**
 	 * Returns the annotation that applies, or {@code null} when the handler is not
 	 * annotated.
@@ -31,9 +46,13 @@ public final class ProtectedHandlers {
 	 * @param beanType the handler's class
 	 */
 	public @Nullable QueueProtected find(Method method, Class<?> beanType) {
-		return this.cache
-			.computeIfAbsent(new Handler(method, beanType), (key) -> Optional.ofNullable(lookup(method, beanType)))
-			.orElse(null);
+		Handler handler = new Handler(method, beanType);
+		Optional<QueueProtected> found = this.cache.get(handler);
+		if (found == null) {
+			found = this.cache.computeIfAbsent(handler,
+					(key) -> Optional.ofNullable(this.lookup.apply(key.method, key.beanType)));
+		}
+		return found.orElse(null);
 	}
 
 	/**
@@ -69,9 +88,37 @@ public final class ProtectedHandlers {
 
 	/**
 	 * The cache key: an inherited method is shared by every subclass, and each subclass
-	 * can carry its own class-level annotation.
+	 * can carry its own class-level annotation. Handler mappings hand out the same
+	 * {@code Method} object on every request, so equality tries identity first.
 	 */
-	private record Handler(Method method, Class<?> beanType) {
+	private static final class Handler {
+
+		private final Method method;
+
+		private final Class<?> beanType;
+
+		private final int hash;
+
+		Handler(Method method, Class<?> beanType) {
+			this.method = method;
+			this.beanType = beanType;
+			this.hash = 31 * method.hashCode() + beanType.hashCode();
+		}
+
+		@Override
+		public boolean equals(@Nullable Object other) {
+			if (this == other) {
+				return true;
+			}
+			return other instanceof Handler that && this.beanType == that.beanType
+					&& (this.method == that.method || this.method.equals(that.method));
+		}
+
+		@Override
+		public int hashCode() {
+			return this.hash;
+		}
+
 	}
 
 }

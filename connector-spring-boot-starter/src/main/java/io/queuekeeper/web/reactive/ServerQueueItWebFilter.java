@@ -56,6 +56,11 @@ import org.springframework.web.server.WebFilterChain;
  * included).
  *
  * <p>
+ * When the {@code DispatcherHandler}'s mappings start with a
+ * {@link ResolvedHandlerMapping}, an annotated controller method the filter found is
+ * handed to it, so that the request mappings are searched once per request.
+ *
+ * <p>
  * The decision is stored in the exchange attribute {@link #DECISION_ATTRIBUTE} and can be
  * injected into handler methods as a {@code Decision} or {@code ValidationResult}
  * argument.
@@ -82,7 +87,7 @@ public class ServerQueueItWebFilter implements WebFilter, Ordered {
 
 	private final List<HttpMessageReader<?>> messageReaders;
 
-	private volatile @Nullable List<HandlerMapping> handlerMappings;
+	private volatile @Nullable Mappings handlerMappings;
 
 	private int order = DEFAULT_ORDER;
 
@@ -92,7 +97,9 @@ public class ServerQueueItWebFilter implements WebFilter, Ordered {
 	 * Creates a filter.
 	 * @param gate decides requests and tells what the response carries
 	 * @param handlerMappings the handler mappings that the {@code DispatcherHandler}
-	 * uses, in its order; asked once, on the first request
+	 * uses, in its order; asked once, on the first request. A
+	 * {@link ResolvedHandlerMapping} first among them is handed the handlers found, not
+	 * consulted.
 	 * @param messageReaders the readers of the application's codecs, used to read form
 	 * data from a body that was peeked at
 	 */
@@ -132,34 +139,36 @@ public class ServerQueueItWebFilter implements WebFilter, Ordered {
 				|| !this.gate.settings().evaluates(exchange.getRequest().getMethod().name())) {
 			return chain.filter(exchange);
 		}
-		return findHandler(exchange).map(Optional::of)
-			.defaultIfEmpty(Optional.empty())
-			.flatMap((handler) -> filter(exchange, chain, handler.orElse(null)));
+		return findHandler(exchange).defaultIfEmpty(Found.NONE).flatMap((found) -> filter(exchange, chain, found));
 	}
 
-	private Mono<Object> findHandler(ServerWebExchange exchange) {
+	private Mono<Found> findHandler(ServerWebExchange exchange) {
 		// A request no mapping serves, or one a mapping rejects (405, 415...), is not
 		// evaluated: the DispatcherHandler answers it as it would without us. Mappings
 		// record what they matched in exchange attributes, and some (functional routes)
 		// build on what is already there, so they look up against a copy.
-		ServerWebExchange lookup = new LookupExchange(exchange);
-		return Flux.fromIterable(handlerMappings())
-			.concatMap((mapping) -> mapping.getHandler(lookup))
+		Mappings mappings = handlerMappings();
+		LookupExchange lookup = new LookupExchange(exchange);
+		return Flux.fromIterable(mappings.lookup())
+			.concatMap((mapping) -> mapping.getHandler(lookup)
+				.map((handler) -> new Found(handler, mappings.resolves()
+						? ResolvedHandlerMapping.lookup(mapping, handler, exchange, lookup.getAttributes()) : null)))
 			.next()
 			.onErrorResume((ex) -> Mono.empty());
 	}
 
-	private List<HandlerMapping> handlerMappings() {
-		List<HandlerMapping> mappings = this.handlerMappings;
+	private Mappings handlerMappings() {
+		Mappings mappings = this.handlerMappings;
 		if (mappings == null) {
 			List<HandlerMapping> found = this.handlerMappingsSource.get();
-			mappings = (found != null) ? List.copyOf(found) : List.of();
+			mappings = Mappings.of((found != null) ? found : List.of());
 			this.handlerMappings = mappings;
 		}
 		return mappings;
 	}
 
-	private Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain, @Nullable Object handler) {
+	private Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain, Found found) {
+		Object handler = found.handler();
 		if (handler == null
 				|| (handler instanceof ResourceWebHandler && !this.gate.settings().evaluateStaticResources())
 				|| isRejectedCorsRequest(exchange)) {
@@ -168,31 +177,44 @@ public class ServerQueueItWebFilter implements WebFilter, Ordered {
 		QueueProtected protection = (handler instanceof HandlerMethod method)
 				? this.gate.protection(method.getMethod(), method.getBeanType()) : null;
 		if (!this.gate.protects(protection)) {
-			return chain.filter(exchange);
+			return proceed(exchange, chain, found);
 		}
 		ServerHttpRequest request = exchange.getRequest();
 		int limit = this.gate.settings().requestBodyLimit();
 		if (limit <= 0 || !mayHaveReadableBody(request) || !this.gate.readsBody(protection)) {
-			return decide(exchange, chain, protection, null);
+			return decide(exchange, chain, found, protection, null);
 		}
 		return PeekedBody.read(request.getBody(), limit, charset(request))
-			.flatMap((body) -> decide(new PeekedExchange(exchange, body, this.messageReaders), chain, protection, body)
+			.flatMap((body) -> decide(new PeekedExchange(exchange, body, this.messageReaders), chain, found, protection,
+					body)
 				.doFinally((signal) -> body.release()));
 	}
 
-	private Mono<Void> decide(ServerWebExchange exchange, WebFilterChain chain, @Nullable QueueProtected protection,
-			@Nullable PeekedBody body) {
+	/**
+	 * Goes down the chain, offering the handler found to the {@code DispatcherHandler}
+	 * when it can take it.
+	 */
+	private static Mono<Void> proceed(ServerWebExchange exchange, WebFilterChain chain, Found found) {
+		ResolvedHandlerMapping.Lookup lookup = found.lookup();
+		if (lookup != null) {
+			ResolvedHandlerMapping.offer(exchange, lookup);
+		}
+		return chain.filter(exchange);
+	}
+
+	private Mono<Void> decide(ServerWebExchange exchange, WebFilterChain chain, Found found,
+			@Nullable QueueProtected protection, @Nullable PeekedBody body) {
 		if (!this.resolvePrincipal) {
-			return decide(exchange, chain, protection, body, null);
+			return decide(exchange, chain, found, protection, body, null);
 		}
 		return exchange.getPrincipal()
 			.map(Optional::of)
 			.defaultIfEmpty(Optional.empty())
-			.flatMap((principal) -> decide(exchange, chain, protection, body, principal.orElse(null)));
+			.flatMap((principal) -> decide(exchange, chain, found, protection, body, principal.orElse(null)));
 	}
 
-	private Mono<Void> decide(ServerWebExchange exchange, WebFilterChain chain, @Nullable QueueProtected protection,
-			@Nullable PeekedBody body, @Nullable Principal principal) {
+	private Mono<Void> decide(ServerWebExchange exchange, WebFilterChain chain, Found found,
+			@Nullable QueueProtected protection, @Nullable PeekedBody body, @Nullable Principal principal) {
 		ServerHttpRequest request = exchange.getRequest();
 		QueueItGate.Outcome outcome = this.gate.decide(new ServerConnectorRequest(request, body, principal), protection,
 				"https".equalsIgnoreCase(request.getURI().getScheme()));
@@ -209,7 +231,7 @@ public class ServerQueueItWebFilter implements WebFilter, Ordered {
 			for (ResponseHeader header : outcome.headers()) {
 				headers.add(header.name(), header.value());
 			}
-			return chain.filter(exchange);
+			return proceed(exchange, chain, found);
 		}
 		response.setStatusCode(HttpStatusCode.valueOf(outcome.status()));
 		for (ResponseHeader header : outcome.headers()) {
@@ -258,16 +280,48 @@ public class ServerQueueItWebFilter implements WebFilter, Ordered {
 	}
 
 	/**
+	 * The handler a lookup found ({@code null} when none did), and what the
+	 * {@code DispatcherHandler} may take over from the lookup, if anything.
+	 */
+	private record Found(@Nullable Object handler, ResolvedHandlerMapping.@Nullable Lookup lookup) {
+
+		static final Found NONE = new Found(null, null);
+
+	}
+
+	/**
+	 * The mappings the filter consults, in the {@code DispatcherHandler}'s order, and
+	 * whether that order starts with a {@link ResolvedHandlerMapping}, which the filter
+	 * then feeds instead of consulting.
+	 */
+	private record Mappings(List<HandlerMapping> lookup, boolean resolves) {
+
+		static Mappings of(List<HandlerMapping> used) {
+			boolean resolves = !used.isEmpty() && used.get(0) instanceof ResolvedHandlerMapping;
+			List<HandlerMapping> lookup = used.stream()
+				.filter((mapping) -> !(mapping instanceof ResolvedHandlerMapping))
+				.toList();
+			return new Mappings(lookup, resolves);
+		}
+
+	}
+
+	/**
 	 * The exchange handler mappings see while the filter looks for the handler: the same
 	 * request and response, with attributes of its own.
 	 */
 	private static final class LookupExchange extends ServerWebExchangeDecorator {
 
+		private static final int LOOKUP_ATTRIBUTES = 16;
+
 		private final Map<String, Object> attributes;
 
 		LookupExchange(ServerWebExchange exchange) {
 			super(exchange);
-			this.attributes = new ConcurrentHashMap<>(exchange.getAttributes());
+			// Room for what a lookup records without resizing; putAll would presize
+			// for far more entries.
+			this.attributes = new ConcurrentHashMap<>(LOOKUP_ATTRIBUTES);
+			exchange.getAttributes().forEach(this.attributes::put);
 		}
 
 		@Override

@@ -37,6 +37,8 @@ public class QueueItHandlerInterceptor implements HandlerInterceptor {
 
 	private final QueueItGate gate;
 
+	private volatile @Nullable Boolean readsCookieHeaders;
+
 	/**
 	 * Creates an interceptor.
 	 * @param connector the engine
@@ -68,12 +70,25 @@ public class QueueItHandlerInterceptor implements HandlerInterceptor {
 		if (!this.gate.protects(protection)) {
 			return true;
 		}
-		QueueItGate.Outcome outcome = this.gate.decide(new ServletConnectorRequest(request), protection,
-				request.isSecure());
+		QueueItGate.Outcome outcome = this.gate
+			.decide(new ServletConnectorRequest(request, readsCookieHeaders(request)), protection, request.isSecure());
 		if (outcome.decision() != null) {
 			request.setAttribute(DECISION_ATTRIBUTE, outcome.decision());
 		}
 		return write(outcome, response);
+	}
+
+	/**
+	 * Whether the container lets cookies be read from the raw headers, asked once: an
+	 * interceptor serves the requests of one container.
+	 */
+	private boolean readsCookieHeaders(HttpServletRequest request) {
+		Boolean reads = this.readsCookieHeaders;
+		if (reads == null) {
+			reads = ServletConnectorRequest.readsCookieHeaders(request.getServletContext());
+			this.readsCookieHeaders = reads;
+		}
+		return reads;
 	}
 
 	private boolean isEvaluated(HttpServletRequest request, Object handler) {

@@ -1,8 +1,10 @@
 package io.queuekeeper.web.servlet;
 
 import java.security.Principal;
+import java.util.Enumeration;
 
 import io.queuekeeper.core.http.ConnectorRequest;
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
@@ -12,14 +14,36 @@ import org.springframework.web.util.WebUtils;
 /**
  * Adapts a servlet request to the engine's view. The URL is rebuilt from the servlet API,
  * so it reflects forwarded-header handling (Tomcat's remote IP valve or Spring's
- * {@code ForwardedHeaderFilter}).
+ * {@code ForwardedHeaderFilter}). On Tomcat a cookie is read from the {@code Cookie}
+ * headers, by Tomcat's rules, instead of through {@code getCookies()}, which would build
+ * every cookie of the request.
  */
 final class ServletConnectorRequest implements ConnectorRequest {
 
+	private static final String TOMCAT_11 = "Apache Tomcat/11.";
+
+	/**
+	 * Tomcat's default {@code maxCookieCount}, which Spring Boot leaves alone: a request
+	 * that may carry more cookies is left to Tomcat.
+	 */
+	private static final int TOMCAT_MAX_COOKIE_COUNT = 200;
+
 	private final HttpServletRequest request;
+
+	private @Nullable Boolean readsCookieHeaders;
 
 	ServletConnectorRequest(HttpServletRequest request) {
 		this.request = request;
+	}
+
+	/**
+	 * Creates the view of a request when the caller knows whether cookies can be read
+	 * from the headers, which holds for every request a container serves.
+	 * @see #readsCookieHeaders(ServletContext)
+	 */
+	ServletConnectorRequest(HttpServletRequest request, boolean readsCookieHeaders) {
+		this.request = request;
+		this.readsCookieHeaders = readsCookieHeaders;
 	}
 
 	@Override
@@ -44,6 +68,58 @@ final class ServletConnectorRequest implements ConnectorRequest {
 
 	@Override
 	public @Nullable String cookie(String name) {
+		Enumeration<String> headers = readsCookieHeaders() ? this.request.getHeaders("Cookie") : null;
+		if (headers == null) {
+			return containerCookie(name);
+		}
+		String found = null;
+		int mostCookies = 0;
+		while (headers.hasMoreElements()) {
+			String header = headers.nextElement();
+			mostCookies += 1 + count(header, ';');
+			if (found == null) {
+				found = TomcatCookieHeader.find(header, name);
+				if (found == TomcatCookieHeader.ASK_CONTAINER) {
+					// No earlier header has the cookie: the container's first is the one.
+					return containerCookie(name);
+				}
+			}
+		}
+		// Tomcat refuses more cookies than maxCookieCount (a 400, or getCookies() fails
+		// when sessions do not use cookies); asking it keeps that refusal.
+		return (mostCookies > TOMCAT_MAX_COOKIE_COUNT) ? containerCookie(name) : found;
+	}
+
+	private boolean readsCookieHeaders() {
+		Boolean reads = this.readsCookieHeaders;
+		if (reads == null) {
+			reads = readsCookieHeaders(this.request.getServletContext());
+			this.readsCookieHeaders = reads;
+		}
+		return reads;
+	}
+
+	/**
+	 * Whether cookies of requests served by this container can be read from the raw
+	 * headers: only on Tomcat 11, whose reading of them {@link TomcatCookieHeader}
+	 * repeats. Other containers (and other Tomcat versions) parse cookies their own way,
+	 * so they are asked.
+	 * @param context the context of a request, or {@code null}
+	 */
+	static boolean readsCookieHeaders(@Nullable ServletContext context) {
+		String server = (context != null) ? context.getServerInfo() : null;
+		return server != null && server.startsWith(TOMCAT_11);
+	}
+
+	private static int count(String header, char c) {
+		int count = 0;
+		for (int at = header.indexOf(c); at >= 0; at = header.indexOf(c, at + 1)) {
+			count++;
+		}
+		return count;
+	}
+
+	private @Nullable String containerCookie(String name) {
 		Cookie[] cookies = this.request.getCookies();
 		if (cookies != null) {
 			for (Cookie cookie : cookies) {

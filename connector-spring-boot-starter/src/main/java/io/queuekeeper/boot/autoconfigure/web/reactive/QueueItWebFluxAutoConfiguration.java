@@ -6,6 +6,7 @@ import io.queuekeeper.boot.autoconfigure.QueueItAutoConfiguration;
 import io.queuekeeper.core.WaitingRoomProvider;
 import io.queuekeeper.core.enqueue.EnqueueTokenPolicy;
 import io.queuekeeper.web.QueueItGate;
+import io.queuekeeper.web.reactive.ResolvedHandlerMapping;
 import io.queuekeeper.web.reactive.ServerQueueDecisionArgumentResolver;
 import io.queuekeeper.web.reactive.ServerQueueItWebFilter;
 import io.queuekeeper.web.reactive.ServerQueueProtectedVerifier;
@@ -26,8 +27,9 @@ import org.springframework.web.reactive.HandlerMapping;
 
 /**
  * Auto-configuration of the WebFlux adapter: registers the {@link ServerQueueItWebFilter}
- * (or the user's own bean of that type), the decision argument resolver and the start-up
- * check of {@code @QueueProtected} handlers.
+ * (or the user's own bean of that type), the {@link ResolvedHandlerMapping} that spares
+ * the {@code DispatcherHandler} a second handler lookup, the decision argument resolver
+ * and the start-up check of {@code @QueueProtected} handlers.
  *
  * @since 0.1.0
  */
@@ -58,6 +60,11 @@ public final class QueueItWebFluxAutoConfiguration {
 			EnqueueTokenPolicy policy = enqueueTokens.getIfUnique();
 			filter.setResolvePrincipal(policy != null && policy.enabledForAnyEvent());
 			return filter;
+		}
+
+		@Bean
+		ResolvedHandlerMapping queueItResolvedHandlerMapping() {
+			return new ResolvedHandlerMapping();
 		}
 
 		@Bean

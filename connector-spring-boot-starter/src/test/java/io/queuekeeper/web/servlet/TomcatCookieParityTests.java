@@ -1,0 +1,355 @@
+package io.queuekeeper.web.servlet;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+
+import jakarta.servlet.SessionTrackingMode;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.catalina.Context;
+import org.apache.catalina.LifecycleException;
+import org.apache.catalina.connector.Connector;
+import org.apache.catalina.startup.Tomcat;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Checks {@link ServletConnectorRequest#cookie} against {@code getCookies()} of a real
+ * Tomcat on loopback: the same request, raw {@code Cookie} headers written byte by byte,
+ * answered by both. Every case must agree; the listed ones must also be settled from the
+ * headers, without asking Tomcat.
+ */
+class TomcatCookieParityTests {
+
+	private static final String NAME = "QueueITAccepted-SDFrts345E-V3_summersale";
+
+	private static final String SESSION_VALUE = "EventId%3Dsummersale%26QueueId%3D7f3c2a1e-9b8d%26RedirectType%3Dqueue"
+			+ "%26IssueTime%3D1700000000%26Hash%3D0a1b2c3d4e5f";
+
+	private static final String STATELESS = "/stateless/";
+
+	private static final Logger TOMCAT_LOGGER = Logger.getLogger("org.apache");
+
+	private static @Nullable Tomcat tomcat;
+
+	private static int port;
+
+	@BeforeAll
+	static void startTomcat(@TempDir Path baseDir) throws LifecycleException {
+		// Tomcat logs each dropped cookie (the cases drop many) and leak checks at stop.
+		TOMCAT_LOGGER.setLevel(Level.SEVERE);
+		Tomcat server = new Tomcat();
+		server.setBaseDir(baseDir.toString());
+		Connector connector = new Connector();
+		connector.setPort(0);
+		connector.setProperty("address", "127.0.0.1");
+		server.setConnector(connector);
+		Context context = server.addContext("", baseDir.toString());
+		Tomcat.addServlet(context, "cookies", new BothAnswers());
+		context.addServletMappingDecoded("/", "cookies");
+		Context stateless = server.addContext(STATELESS.substring(0, STATELESS.length() - 1), baseDir.toString());
+		stateless.addServletContainerInitializer(
+				(classes, servletContext) -> servletContext.setSessionTrackingModes(Set.of(SessionTrackingMode.URL)),
+				null);
+		Tomcat.addServlet(stateless, "cookies", new BothAnswers());
+		stateless.addServletMappingDecoded("/", "cookies");
+		server.start();
+		tomcat = server;
+		port = connector.getLocalPort();
+	}
+
+	@AfterAll
+	static void stopTomcat() throws LifecycleException {
+		if (tomcat != null) {
+			tomcat.stop();
+			tomcat.destroy();
+		}
+	}
+
+	static Stream<Arguments> settledFromTheHeaders() {
+		return Stream.of(headers(NAME + "=" + SESSION_VALUE), headers("a=1; " + NAME + "=" + SESSION_VALUE + "; b=2"),
+				headers("a=1;sid=abc;b=2"), headers(" sid = abc ; b=2"), headers("\tsid\t=\tabc\t;\tb=2\t"),
+				headers("sid="), headers("sid=; sid=abc"), headers("sid=abc; sid=def"), headers("a=1", "sid=abc"),
+				headers("sid=first", "sid=second"), headers("b=1", "c=2", "sid=third"),
+				headers("sidx=1; xsid=2; si=3; id=4; sid=ok"), headers("sid=abc;"), headers("sid=abc ;"),
+				headers("sid=\"abc\""), headers("sid=\"\""), headers("sid=\"abc"), headers("sid=\"abc; x=1"),
+				headers("sid=\"abc\";x=1"), headers("sid = \"abc\" ; x=1"), headers("sid=\"a\"b; sid=next"),
+				headers("sid=\"a b\"; sid=next"), headers("sid=a\"b; sid=next"), headers("sid=a,b; sid=next"),
+				headers("sid=a\\b; sid=next"), headers("sid=a b; sid=next"), headers("sid=abc x; sid=next"),
+				headers("sid=abc, x=1"), headers("a=1, sid=abc"), headers("a=1, sid=abc; sid=def"), headers("sid==x"),
+				headers("sid=a=b"), headers("SID=abc"), headers("Sid=abc; sid=low"), headers("$Version=1; sid=abc"),
+				headers("$Version=\"1\"; sid=\"abc\"; $Path=\"/\""), headers("$sid=x; sid=y"), headers("=abc; sid=x"),
+				headers(";;; sid=x ;;"), headers(""), headers("   "), headers("a"), headers("a=1"),
+				headers("sid=!#$%&'()*+-./:<>?@[]^_`{|}~"), headers("s(id=1; sid=2"), headers("s/id=1; sid=3"),
+				headers("a=\u00e9t\u00e9; sid=abc"), headers("\u00e9=1; sid=abc"), headers("sid=abc", "\u00e9"));
+	}
+
+	static Stream<Arguments> leftToTomcat() {
+		return Stream.of(headers("sid"), headers("sid; sid=abc"), headers(" sid ; sid=abc"), headers("a=1", "sid"),
+				headers("sid=caf\u00e9"), headers("sid=\u00c3\u00a9t\u00c3\u00a9"), headers("sid=\"\u00ff\""),
+				headers("sid=\u00e9", "sid=abc"));
+	}
+
+	@ParameterizedTest
+	@MethodSource("settledFromTheHeaders")
+	void cookieWhenHeadersAreReadThenAnswersAsTomcatWithoutAskingIt(List<String> headers) throws IOException {
+		List<String> names = names(headers);
+		for (String name : names) {
+			Answers answers = send(headers, name);
+			assertThat(answers.status()).isEqualTo(200);
+			assertThat(answers.ours()).as("%s in %s", name, headers).isEqualTo(answers.tomcat());
+			if (name.equals(names.get(0))) {
+				assertThat(answers.asked()).as("%s in %s", name, headers).isFalse();
+			}
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("leftToTomcat")
+	void cookieWhenOnlyTomcatCanTellThenAsksIt(List<String> headers) throws IOException {
+		Answers answers = send(headers, "sid");
+		assertThat(answers.status()).isEqualTo(200);
+		assertThat(answers.ours()).as("sid in %s", headers).isEqualTo(answers.tomcat());
+		assertThat(answers.asked()).as("sid in %s", headers).isTrue();
+	}
+
+	@Test
+	void cookieWhenHeadersAreRandomThenAnswersAsTomcat() throws IOException {
+		long seed = 20261207L;
+		Random random = new Random(seed);
+		List<String> names = List.of("sid", "si", "a", "$Version");
+		int compared = 0;
+		for (int i = 0; i < 300; i++) {
+			List<String> headers = new ArrayList<>();
+			int count = (random.nextInt(4) == 0) ? 2 : 1;
+			for (int h = 0; h < count; h++) {
+				headers.add(randomHeader(random));
+			}
+			for (String name : names) {
+				Answers answers = send(headers, name);
+				if (answers.status() == 400) {
+					// Tomcat refuses DEL in any header: no application sees such a
+					// request.
+					assertThat(String.join("", headers)).contains("\u007f");
+					continue;
+				}
+				assertThat(answers.ours()).as("seed %d, case %d: %s in %s", seed, i, name, headers)
+					.isEqualTo(answers.tomcat());
+				compared++;
+			}
+		}
+		assertThat(compared).isGreaterThan(1000);
+	}
+
+	/**
+	 * A header of one to five cookies, each built from pieces that Tomcat treats in a
+	 * particular way: blanks, quotes, separators, bytes it refuses in values, non-ASCII.
+	 */
+	private static String randomHeader(Random random) {
+		String[] names = { "sid", "si", "sidx", "xsid", "SID", "a", "$Version", "", "s(d", "s\u00e9" };
+		String[] blanks = { "", "", " ", "\t", "  " };
+		String[] values = { "abc", "1", "", "\"", "\"abc\"", ",", "\\", " ", "\t", "=", "%3D", "&", "\u00e9", "\u00ff",
+				"\u0080", "'", "(", "~", "\u007f", "x y", ";" };
+		String[] separators = { ";", "; ", " ;", ";;", ", ", "", " " };
+		StringBuilder header = new StringBuilder();
+		int cookies = 1 + random.nextInt(5);
+		for (int c = 0; c < cookies; c++) {
+			header.append(pick(random, blanks)).append(pick(random, names)).append(pick(random, blanks));
+			if (random.nextInt(6) > 0) {
+				header.append('=').append(pick(random, blanks));
+				int pieces = random.nextInt(4);
+				for (int p = 0; p < pieces; p++) {
+					header.append(pick(random, values));
+				}
+				header.append(pick(random, blanks));
+			}
+			if (c < cookies - 1 || random.nextBoolean()) {
+				header.append(pick(random, separators));
+			}
+		}
+		return header.toString();
+	}
+
+	private static String pick(Random random, String[] choices) {
+		return choices[random.nextInt(choices.length)];
+	}
+
+	@Test
+	void cookieWhenRequestCarriesMoreCookiesThanTomcatAllowsThenTomcatAnswers() throws IOException {
+		// With cookie sessions (the default) Tomcat parses cookies before the application
+		// and answers 400; without, getCookies() fails, and the adapter must fail alike.
+		assertThat(send("/", List.of(cookies(199) + "; sid=last"), "sid"))
+			.isEqualTo(new Answers(200, "=last", "=last", false));
+		assertThat(send("/", List.of(cookies(200) + "; sid=last"), "sid").status()).isEqualTo(400);
+		assertThat(send(STATELESS, List.of(cookies(199) + "; sid=last"), "sid"))
+			.isEqualTo(new Answers(200, "=last", "=last", false));
+		for (String header : List.of(cookies(200) + "; sid=last", "sid=first; " + cookies(200))) {
+			Answers tooMany = send(STATELESS, List.of(header), "sid");
+			assertThat(tooMany.ours()).startsWith("!java.lang.IllegalArgumentException");
+			assertThat(tooMany).isEqualTo(new Answers(200, "null", tooMany.ours(), true));
+		}
+		Answers fewerThanSemicolons = send(STATELESS, List.of("sid=first" + ";".repeat(201)), "sid");
+		assertThat(fewerThanSemicolons).isEqualTo(new Answers(200, "=first", "=first", true));
+	}
+
+	private static String cookies(int count) {
+		StringBuilder cookies = new StringBuilder();
+		for (int i = 0; i < count; i++) {
+			cookies.append((i > 0) ? "; c" : "c").append(i).append("=v");
+		}
+		return cookies.toString();
+	}
+
+	private static Arguments headers(String... headers) {
+		return Arguments.of(List.of(headers));
+	}
+
+	/**
+	 * The names worth asking for, the one each case is about first: the session cookie's
+	 * or {@code sid}, then a few that neighbour it.
+	 */
+	private static List<String> names(List<String> headers) {
+		boolean session = headers.stream().anyMatch((header) -> header.contains(NAME));
+		return session ? List.of(NAME, "a", "b") : List.of("sid", "$sid", "$Version", "a", "x", "id");
+	}
+
+	private static Answers send(List<String> headers, String name) throws IOException {
+		return send("/", headers, name);
+	}
+
+	private static Answers send(String path, List<String> headers, String name) throws IOException {
+		StringBuilder request = new StringBuilder("GET ").append(path)
+			.append("?name=")
+			.append(URLEncoder.encode(name, StandardCharsets.UTF_8))
+			.append(" HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n");
+		for (String header : headers) {
+			request.append("Cookie: ").append(header).append("\r\n");
+		}
+		request.append("\r\n");
+		try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+			OutputStream out = socket.getOutputStream();
+			// One byte per character, as a browser sends Latin-1 and raw UTF-8 bytes.
+			out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
+			out.flush();
+			return Answers.parse(readAll(socket.getInputStream()));
+		}
+	}
+
+	private static byte[] readAll(InputStream in) throws IOException {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		in.transferTo(bytes);
+		return bytes.toByteArray();
+	}
+
+	/**
+	 * What the adapter and then Tomcat's {@code getCookies()} answered for one name, each
+	 * as {@code =value}, {@code null}, or {@code !} and the exception, and whether the
+	 * adapter asked Tomcat.
+	 */
+	record Answers(int status, @Nullable String tomcat, @Nullable String ours, boolean asked) {
+
+		static Answers parse(byte[] response) {
+			String text = new String(response, StandardCharsets.UTF_8);
+			int status = Integer.parseInt(text.substring(9, 12));
+			if (status != 200) {
+				return new Answers(status, null, null, false);
+			}
+			String[] lines = text.substring(text.indexOf("\r\n\r\n") + 4).split("\n", -1);
+			return new Answers(status, lines[1], lines[0], "asked".equals(lines[2]));
+		}
+
+	}
+
+	/**
+	 * Answers with the adapter's value of the named cookie, whether it asked Tomcat, and
+	 * then {@code getCookies()}'s value. Tomcat parses cookies once: after it refused
+	 * them it answers that there are none.
+	 */
+	static class BothAnswers extends HttpServlet {
+
+		@Override
+		protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+			String name = request.getParameter("name");
+			CountingRequest counting = new CountingRequest(request);
+			String ours;
+			try {
+				ours = encode(new ServletConnectorRequest(counting).cookie(name));
+			}
+			catch (RuntimeException ex) {
+				ours = "!" + ex;
+			}
+			String tomcat;
+			try {
+				tomcat = encode(containerCookie(request, name));
+			}
+			catch (RuntimeException ex) {
+				tomcat = "!" + ex;
+			}
+			byte[] body = (ours + "\n" + tomcat + "\n" + ((counting.cookieCalls > 0) ? "asked" : "settled"))
+				.getBytes(StandardCharsets.UTF_8);
+			response.setContentType("text/plain;charset=UTF-8");
+			response.setContentLength(body.length);
+			response.getOutputStream().write(body);
+		}
+
+		private static @Nullable String containerCookie(HttpServletRequest request, String name) {
+			Cookie[] cookies = request.getCookies();
+			for (Cookie cookie : (cookies != null) ? cookies : new Cookie[0]) {
+				if (cookie.getName().equals(name)) {
+					return cookie.getValue();
+				}
+			}
+			return null;
+		}
+
+		private static String encode(@Nullable String value) {
+			return (value != null) ? "=" + value : "null";
+		}
+
+	}
+
+	/**
+	 * Counts how often the adapter asks Tomcat for its cookies.
+	 */
+	static class CountingRequest extends HttpServletRequestWrapper {
+
+		private int cookieCalls;
+
+		CountingRequest(HttpServletRequest request) {
+			super(request);
+		}
+
+		@Override
+		public Cookie[] getCookies() {
+			this.cookieCalls++;
+			return super.getCookies();
+		}
+
+	}
+
+}
