@@ -49,10 +49,12 @@ public final class EndToEndBenchmark {
 		Path config = Files.createTempFile("integrationconfig", ".json");
 		config.toFile().deleteOnExit();
 		Files.writeString(config, IntegrationConfigJson.build());
-		System.out.printf("wrk %s, %d rounds of %d s per scenario after %d s warm-up; %d cores, Java %s%n",
+		System.out.printf(
+				"wrk %s, %d rounds of %d s per scenario after %d s warm-up; %d cores for the server%s, Java %s%n",
 				options.getOrDefault("threads", "1") + " thread(s), " + options.getOrDefault("connections", "16")
 						+ " connections",
-				rounds, seconds, warmup, Runtime.getRuntime().availableProcessors(), Runtime.version());
+				rounds, seconds, warmup, Runtime.getRuntime().availableProcessors(),
+				(Wrk.cpus() != null) ? ", wrk on CPUs " + Wrk.cpus() : "", Runtime.version());
 		for (String stack : options.getOrDefault("stacks", "mvc,webflux").split(",")) {
 			WebApplicationType type = switch (stack) {
 				case "mvc" -> WebApplicationType.SERVLET;
@@ -78,9 +80,15 @@ public final class EndToEndBenchmark {
 			wrk.run(scenario, warmup);
 		}
 		Map<Scenario, List<Result>> results = new LinkedHashMap<>();
+		for (Scenario scenario : scenarios) {
+			results.put(scenario, new ArrayList<>());
+		}
 		for (int round = 0; round < rounds; round++) {
-			for (Scenario scenario : scenarios) {
-				results.computeIfAbsent(scenario, (key) -> new ArrayList<>()).add(wrk.run(scenario, seconds));
+			// Each round starts one scenario later, so that no scenario always runs first
+			// (after the other application's) or right after the same one.
+			for (int i = 0; i < scenarios.size(); i++) {
+				Scenario scenario = scenarios.get((round + i) % scenarios.size());
+				results.get(scenario).add(wrk.run(scenario, seconds));
 			}
 		}
 		return results;

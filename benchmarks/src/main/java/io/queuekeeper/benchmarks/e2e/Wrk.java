@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.queuekeeper.benchmarks.e2e.Scenarios.Scenario;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs {@code wrk} (a separate process, so the load generator does not share the
@@ -43,6 +44,15 @@ final class Wrk {
 		Files.writeString(this.script, REPORT_SCRIPT, StandardCharsets.UTF_8);
 	}
 
+	/**
+	 * The CPUs wrk is pinned to ({@code E2E_WRK_CPUS}, a {@code taskset} list), or
+	 * {@code null} when it may run on any.
+	 */
+	static @Nullable String cpus() {
+		String cpus = System.getenv("E2E_WRK_CPUS");
+		return (cpus == null || cpus.isBlank()) ? null : cpus.strip();
+	}
+
 	static void requireInstalled() throws IOException, InterruptedException {
 		try {
 			Process process = new ProcessBuilder("wrk", "--version").redirectErrorStream(true).start();
@@ -58,8 +68,13 @@ final class Wrk {
 	 * Drives one scenario for the given time.
 	 */
 	Result run(Scenario scenario, int seconds) throws IOException, InterruptedException {
-		List<String> command = new ArrayList<>(List.of("wrk", "-t" + this.threads, "-c" + this.connections,
-				"-d" + seconds + "s", "--timeout", "5s", "-s", this.script.toString()));
+		List<String> command = new ArrayList<>();
+		String cpus = cpus();
+		if (cpus != null) {
+			command.addAll(List.of("taskset", "-c", cpus));
+		}
+		command.addAll(List.of("wrk", "-t" + this.threads, "-c" + this.connections, "-d" + seconds + "s", "--timeout",
+				"5s", "-s", this.script.toString()));
 		if (scenario.cookie() != null) {
 			command.add("-H");
 			command.add("Cookie: " + scenario.cookie());
