@@ -92,15 +92,20 @@ class SessionCookiesStorePropertyTests {
 		assertThat(SessionCookies.isPlain(text.getBytes(StandardCharsets.US_ASCII), start, end)).isEqualTo(expected);
 	}
 
-	/** ASCII text, mostly plain, with any other ASCII character at times. */
-	@Provide
-	Arbitrary<String> asciiTexts() {
-		Arbitrary<String> plain = Arbitraries.strings()
+	/** Values of up to 40 characters that form encoding leaves as they are. */
+	private static Arbitrary<String> plainValues() {
+		return Arbitraries.strings()
 			.withCharRange('a', 'z')
 			.withCharRange('A', 'Z')
 			.withCharRange('0', '9')
 			.withChars("-._*")
 			.ofMaxLength(40);
+	}
+
+	/** ASCII text, mostly plain, with any other ASCII character at times. */
+	@Provide
+	Arbitrary<String> asciiTexts() {
+		Arbitrary<String> plain = plainValues();
 		return Arbitraries.oneOf(plain, plain.map((value) -> value + "@"),
 				Combinators.combine(plain, Arbitraries.chars().range((char) 0, (char) 127), plain)
 					.as((before, c, after) -> before + c + after));
@@ -149,12 +154,7 @@ class SessionCookiesStorePropertyTests {
 	 */
 	@Provide
 	Arbitrary<String> values() {
-		Arbitrary<String> plain = Arbitraries.strings()
-			.withCharRange('a', 'z')
-			.withCharRange('A', 'Z')
-			.withCharRange('0', '9')
-			.withChars("-._*")
-			.ofMaxLength(40);
+		Arbitrary<String> plain = plainValues();
 		Arbitrary<String> mixed = Arbitraries.strings()
 			.withChars((PLAIN + ENCODED).replace("&", "").replace("=", "").toCharArray())
 			.ofMaxLength(20);
