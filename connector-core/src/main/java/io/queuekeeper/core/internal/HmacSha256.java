@@ -399,9 +399,8 @@ public final class HmacSha256 {
 		 * eight computed at once.
 		 */
 		static long hexWord(byte[] digest, int word) {
-			// Spread the four bytes to the even bytes of a long, then put each high digit
-			// in
-			// the even byte and the low digit in the odd byte after it.
+			// Spread the four bytes to the even bytes of a long, then put each high
+			// digit in the even byte and the low digit in the odd byte after it.
 			long bytes = (int) INTS.get(digest, word * Integer.BYTES) & 0xFFFFFFFFL;
 			bytes = (bytes | (bytes << 16)) & 0x0000FFFF0000FFFFL;
 			bytes = (bytes | (bytes << 8)) & 0x00FF00FF00FF00FFL;
