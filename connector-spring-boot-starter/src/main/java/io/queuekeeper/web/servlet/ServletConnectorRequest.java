@@ -5,8 +5,11 @@ import java.util.Enumeration;
 
 import io.queuekeeper.core.http.ConnectorRequest;
 import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletRequestWrapper;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.util.WebUtils;
@@ -16,7 +19,8 @@ import org.springframework.web.util.WebUtils;
  * so it reflects forwarded-header handling (Tomcat's remote IP valve or Spring's
  * {@code ForwardedHeaderFilter}). On Tomcat a cookie is read from the {@code Cookie}
  * headers, by Tomcat's rules, instead of through {@code getCookies()}, which would build
- * every cookie of the request.
+ * every cookie of the request; not when a request wrapper answers {@code getCookies()}
+ * itself.
  */
 final class ServletConnectorRequest implements ConnectorRequest {
 
@@ -27,6 +31,27 @@ final class ServletConnectorRequest implements ConnectorRequest {
 	 * that may carry more cookies is left to Tomcat.
 	 */
 	private static final int TOMCAT_MAX_COOKIE_COUNT = 200;
+
+	private static final String TOMCAT_PACKAGE = "org.apache.catalina.";
+
+	/**
+	 * Whether a request class's {@code getCookies()} is Tomcat's or
+	 * {@code HttpServletRequestWrapper}'s delegation to the wrapped request.
+	 */
+	private static final ClassValue<Boolean> TOMCAT_COOKIES = new ClassValue<>() {
+
+		@Override
+		protected Boolean computeValue(Class<?> type) {
+			try {
+				Class<?> declaring = type.getMethod("getCookies").getDeclaringClass();
+				return declaring == HttpServletRequestWrapper.class || declaring.getName().startsWith(TOMCAT_PACKAGE);
+			}
+			catch (NoSuchMethodException ex) {
+				return false;
+			}
+		}
+
+	};
 
 	private final HttpServletRequest request;
 
@@ -68,9 +93,23 @@ final class ServletConnectorRequest implements ConnectorRequest {
 
 	@Override
 	public @Nullable String cookie(String name) {
-		Enumeration<String> headers = readsCookieHeaders() ? this.request.getHeaders("Cookie") : null;
+		String found = headerCookie(name);
+		return (found == TomcatCookieHeader.ASK_CONTAINER) ? containerCookie(name) : found;
+	}
+
+	/**
+	 * Returns the cookie as read from the {@code Cookie} headers, or
+	 * {@link TomcatCookieHeader#ASK_CONTAINER} when only the container can tell: not
+	 * Tomcat 11, a request wrapper that answers {@code getCookies()} itself, or a header
+	 * that {@link TomcatCookieHeader#find} leaves to Tomcat.
+	 */
+	@Nullable String headerCookie(String name) {
+		if (!readsCookieHeaders() || !cookiesAreTomcats(this.request)) {
+			return TomcatCookieHeader.ASK_CONTAINER;
+		}
+		Enumeration<String> headers = this.request.getHeaders("Cookie");
 		if (headers == null) {
-			return containerCookie(name);
+			return TomcatCookieHeader.ASK_CONTAINER;
 		}
 		String found = null;
 		int mostCookies = 0;
@@ -81,13 +120,30 @@ final class ServletConnectorRequest implements ConnectorRequest {
 				found = TomcatCookieHeader.find(header, name);
 				if (found == TomcatCookieHeader.ASK_CONTAINER) {
 					// No earlier header has the cookie: the container's first is the one.
-					return containerCookie(name);
+					return found;
 				}
 			}
 		}
 		// Tomcat refuses more cookies than maxCookieCount (a 400, or getCookies() fails
 		// when sessions do not use cookies); asking it keeps that refusal.
-		return (mostCookies > TOMCAT_MAX_COOKIE_COUNT) ? containerCookie(name) : found;
+		return (mostCookies > TOMCAT_MAX_COOKIE_COUNT) ? TomcatCookieHeader.ASK_CONTAINER : found;
+	}
+
+	/**
+	 * Whether {@code getCookies()} of the request is Tomcat's reading of its headers: the
+	 * request is Tomcat's own, or wraps it through wrappers that all leave
+	 * {@code getCookies()} to the request they wrap. A filter whose wrapper hides or
+	 * changes cookies is then heard.
+	 */
+	static boolean cookiesAreTomcats(ServletRequest request) {
+		ServletRequest current = request;
+		while (current instanceof ServletRequestWrapper wrapper) {
+			if (!TOMCAT_COOKIES.get(current.getClass())) {
+				return false;
+			}
+			current = wrapper.getRequest();
+		}
+		return TOMCAT_COOKIES.get(current.getClass());
 	}
 
 	private boolean readsCookieHeaders() {

@@ -53,6 +53,9 @@ class TomcatCookieParityTests {
 
 	private static final String STATELESS = "/stateless/";
 
+	/** A path whose requests reach the servlet through {@link HidingRequest}. */
+	private static final String HIDING = "/hiding";
+
 	private static final Logger TOMCAT_LOGGER = Logger.getLogger("org.apache");
 
 	private static @Nullable Tomcat tomcat;
@@ -72,6 +75,7 @@ class TomcatCookieParityTests {
 		Context context = server.addContext("", baseDir.toString());
 		Tomcat.addServlet(context, "cookies", new BothAnswers());
 		context.addServletMappingDecoded("/", "cookies");
+		context.addServletMappingDecoded(HIDING, "cookies");
 		Context stateless = server.addContext(STATELESS.substring(0, STATELESS.length() - 1), baseDir.toString());
 		stateless.addServletContainerInitializer(
 				(classes, servletContext) -> servletContext.setSessionTrackingModes(Set.of(SessionTrackingMode.URL)),
@@ -200,6 +204,15 @@ class TomcatCookieParityTests {
 	}
 
 	@Test
+	void cookieWhenAWrapperAnswersGetCookiesItselfThenItIsHeard() throws IOException {
+		// The wrapper hides sid: the adapter must not read it from the headers anyway.
+		Answers hidden = send(HIDING, List.of("a=1; sid=abc"), "sid");
+		assertThat(hidden).isEqualTo(new Answers(200, "=abc", "null", true));
+		assertThat(send(HIDING, List.of("a=1; sid=abc"), "a")).isEqualTo(new Answers(200, "=1", "=1", true));
+		assertThat(send("/", List.of("a=1; sid=abc"), "sid")).isEqualTo(new Answers(200, "=abc", "=abc", false));
+	}
+
+	@Test
 	void cookieWhenRequestCarriesMoreCookiesThanTomcatAllowsThenTomcatAnswers() throws IOException {
 		// With cookie sessions (the default) Tomcat parses cookies before the application
 		// and answers 400; without, getCookies() fails, and the adapter must fail alike.
@@ -295,10 +308,12 @@ class TomcatCookieParityTests {
 		@Override
 		protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
 			String name = request.getParameter("name");
-			CountingRequest counting = new CountingRequest(request);
+			HttpServletRequest seen = request.getServletPath().equals(HIDING) ? new HidingRequest(request) : request;
+			ServletConnectorRequest adapter = new ServletConnectorRequest(seen);
+			boolean asked = adapter.headerCookie(name) == TomcatCookieHeader.ASK_CONTAINER;
 			String ours;
 			try {
-				ours = encode(new ServletConnectorRequest(counting).cookie(name));
+				ours = encode(adapter.cookie(name));
 			}
 			catch (RuntimeException ex) {
 				ours = "!" + ex;
@@ -310,7 +325,7 @@ class TomcatCookieParityTests {
 			catch (RuntimeException ex) {
 				tomcat = "!" + ex;
 			}
-			byte[] body = (ours + "\n" + tomcat + "\n" + ((counting.cookieCalls > 0) ? "asked" : "settled"))
+			byte[] body = (ours + "\n" + tomcat + "\n" + (asked ? "asked" : "settled"))
 				.getBytes(StandardCharsets.UTF_8);
 			response.setContentType("text/plain;charset=UTF-8");
 			response.setContentLength(body.length);
@@ -334,20 +349,20 @@ class TomcatCookieParityTests {
 	}
 
 	/**
-	 * Counts how often the adapter asks Tomcat for its cookies.
+	 * A filter's wrapper that hides the cookies named {@code sid} from the application.
 	 */
-	static class CountingRequest extends HttpServletRequestWrapper {
+	static class HidingRequest extends HttpServletRequestWrapper {
 
-		private int cookieCalls;
-
-		CountingRequest(HttpServletRequest request) {
+		HidingRequest(HttpServletRequest request) {
 			super(request);
 		}
 
 		@Override
 		public Cookie[] getCookies() {
-			this.cookieCalls++;
-			return super.getCookies();
+			Cookie[] cookies = super.getCookies();
+			return (cookies != null)
+					? Stream.of(cookies).filter((cookie) -> !cookie.getName().equals("sid")).toArray(Cookie[]::new)
+					: null;
 		}
 
 	}
