@@ -68,6 +68,18 @@ public final class Strings {
 	}
 
 	/**
+	 * Whether every character of the value is ASCII (below {@code 0x80}).
+	 */
+	public static boolean isAscii(String value) {
+		for (int i = 0; i < value.length(); i++) {
+			if (value.charAt(i) >= 0x80) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
 	 * Returns the UTF-8 bytes of the value when they are one per character, found with
 	 * the JDK's vectorised encoding: when the value is ASCII, or when its only other
 	 * characters are unpaired surrogates, each of which UTF-8 encoding writes as a

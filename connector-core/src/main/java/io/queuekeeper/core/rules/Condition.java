@@ -2,6 +2,7 @@ package io.queuekeeper.core.rules;
 
 import java.util.List;
 
+import io.queuekeeper.core.internal.Strings;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -78,7 +79,7 @@ abstract class Condition {
 	 * it.
 	 */
 	private static Condition requiringLiteral(Condition condition, String literal, boolean negative) {
-		condition.asciiCompared = literal.chars().allMatch((c) -> c < 0x80);
+		condition.asciiCompared = Strings.isAscii(literal);
 		boolean url = condition.source == RequestValues.PAGE_URL || condition.source == RequestValues.PAGE_PATH
 				|| condition.source == RequestValues.HOST_NAME;
 		long[] grams = (url && !negative) ? UrlGrams.of(literal) : null;

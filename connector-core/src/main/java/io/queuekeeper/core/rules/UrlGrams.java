@@ -2,6 +2,7 @@ package io.queuekeeper.core.rules;
 
 import java.nio.charset.StandardCharsets;
 
+import io.queuekeeper.core.internal.Strings;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,7 +32,7 @@ final class UrlGrams {
 	 * {@code null} when it has none: shorter than three characters, or not ASCII.
 	 */
 	static long @Nullable [] of(String literal) {
-		if (literal.length() < 3 || !literal.chars().allMatch((c) -> c < 0x80)) {
+		if (literal.length() < 3 || !Strings.isAscii(literal)) {
 			return null;
 		}
 		return of(literal.getBytes(StandardCharsets.US_ASCII));

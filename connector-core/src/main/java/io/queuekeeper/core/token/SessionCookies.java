@@ -248,10 +248,8 @@ public final class SessionCookies {
 			// The usual case, the event exactly as configured.
 			return true;
 		}
-		for (int i = 0; i < expected.length(); i++) {
-			if (expected.charAt(i) >= 0x80) {
-				return raw.substring(from, to).toLowerCase(Locale.ROOT).equals(expected.toLowerCase(Locale.ROOT));
-			}
+		if (!Strings.isAscii(expected)) {
+			return raw.substring(from, to).toLowerCase(Locale.ROOT).equals(expected.toLowerCase(Locale.ROOT));
 		}
 		return to - from == expected.length() && raw.regionMatches(true, from, expected, 0, expected.length());
 	}

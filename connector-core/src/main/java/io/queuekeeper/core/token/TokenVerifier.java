@@ -3,6 +3,7 @@ package io.queuekeeper.core.token;
 import java.util.Locale;
 
 import io.queuekeeper.core.internal.HmacSha256;
+import io.queuekeeper.core.internal.Strings;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -57,20 +58,11 @@ public final class TokenVerifier {
 	 * case-insensitive comparison.
 	 */
 	private static boolean sameEvent(String expected, String actual) {
-		if (isAscii(expected) && isAscii(actual)) {
+		if (Strings.isAscii(expected) && Strings.isAscii(actual)) {
 			return expected.length() == actual.length()
 					&& expected.regionMatches(true, 0, actual, 0, expected.length());
 		}
 		return expected.toUpperCase(Locale.ROOT).equals(actual.toUpperCase(Locale.ROOT));
-	}
-
-	private static boolean isAscii(String value) {
-		for (int i = 0; i < value.length(); i++) {
-			if (value.charAt(i) >= 0x80) {
-				return false;
-			}
-		}
-		return true;
 	}
 
 }
