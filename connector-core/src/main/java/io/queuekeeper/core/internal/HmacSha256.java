@@ -41,8 +41,6 @@ public final class HmacSha256 {
 
 	private static final int BLOCK_LENGTH = 64;
 
-	private static final char[] HEX = "0123456789abcdef".toCharArray();
-
 	private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
 	private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -257,17 +255,8 @@ public final class HmacSha256 {
 				this.text.append(value);
 				return this;
 			}
-			int digits = 1;
-			for (long rest = value / 10; rest != 0; rest /= 10) {
-				digits++;
-			}
-			ensureCapacity(digits);
-			long rest = value;
-			for (int i = this.length + digits - 1; i >= this.length; i--) {
-				this.bytes[i] = (byte) ('0' + (rest % 10));
-				rest /= 10;
-			}
-			this.length += digits;
+			ensureCapacity(Strings.decimalLength(value));
+			this.length = Strings.putDecimal(this.bytes, this.length, value);
 			return this;
 		}
 
@@ -385,10 +374,11 @@ public final class HmacSha256 {
 		private char[] signHex() {
 			sign();
 			char[] hex = this.hex;
-			for (int i = 0; i < this.digest.length; i++) {
-				int b = this.digest[i];
-				hex[2 * i] = HEX[(b >> 4) & 0xF];
-				hex[2 * i + 1] = HEX[b & 0xF];
+			for (int word = 0; word < HEX_LENGTH / Long.BYTES; word++) {
+				long digits = hexWord(this.digest, word);
+				for (int i = 0; i < Long.BYTES; i++) {
+					hex[word * Long.BYTES + i] = (char) ((digits >>> (Byte.SIZE * i)) & 0xFF);
+				}
 			}
 			return hex;
 		}

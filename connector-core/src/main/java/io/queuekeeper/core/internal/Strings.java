@@ -68,6 +68,31 @@ public final class Strings {
 	}
 
 	/**
+	 * Returns how many decimal digits a non-negative number has.
+	 */
+	public static int decimalLength(long nonNegative) {
+		int digits = 1;
+		for (long rest = nonNegative / 10; rest != 0; rest /= 10) {
+			digits++;
+		}
+		return digits;
+	}
+
+	/**
+	 * Writes the decimal digits of a non-negative number as ASCII bytes at {@code at} and
+	 * returns where they end.
+	 */
+	public static int putDecimal(byte[] out, int at, long nonNegative) {
+		int end = at + decimalLength(nonNegative);
+		long rest = nonNegative;
+		for (int i = end - 1; i >= at; i--) {
+			out[i] = (byte) ('0' + (rest % 10));
+			rest /= 10;
+		}
+		return end;
+	}
+
+	/**
 	 * Whether every character of the value is ASCII (below {@code 0x80}).
 	 */
 	public static boolean isAscii(String value) {

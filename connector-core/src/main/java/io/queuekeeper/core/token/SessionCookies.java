@@ -610,17 +610,10 @@ public final class SessionCookies {
 					return null;
 				}
 			}
-			int digits = 1;
-			for (long rest = nowEpochSeconds / 10; rest != 0; rest /= 10) {
-				digits++;
-			}
+			int digits = Strings.decimalLength(nowEpochSeconds);
 			byte[] out = new byte[this.issueStart + digits + HASH_BYTES.length + 64];
 			System.arraycopy(text, 0, out, 0, this.issueStart);
-			long rest = nowEpochSeconds;
-			for (int i = this.issueStart + digits - 1; i >= this.issueStart; i--) {
-				out[i] = (byte) ('0' + (rest % 10));
-				rest /= 10;
-			}
+			Strings.putDecimal(out, this.issueStart, nowEpochSeconds);
 			HmacSha256.Message message = hmac.message()
 				.append(text, eventStart, this.eventEnd)
 				.append(text, this.queueStart, this.queueEnd)
