@@ -15,7 +15,10 @@ public final class Strings {
 
 	private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-	private static final long HIGH_BITS = 0x8080808080808080L;
+	private static final long LOW_BITS = 0x0101010101010101L;
+
+	/** The high bit of each of the eight bytes of a word. */
+	public static final long HIGH_BITS = 0x8080808080808080L;
 
 	private Strings() {
 	}
@@ -46,13 +49,11 @@ public final class Strings {
 		for (; i + Long.BYTES <= length; i += Long.BYTES) {
 			long word = (long) LONGS.get(bytes, i);
 			long questionMarks = word ^ 0x3F3F3F3F3F3F3F3FL;
-			if (((questionMarks - 0x0101010101010101L) & ~questionMarks & HIGH_BITS) != 0
+			if (((questionMarks - LOW_BITS) & ~questionMarks & HIGH_BITS) != 0
 					&& !questionMarksAreReal(value, bytes, i, i + Long.BYTES)) {
 				return value.toUpperCase(Locale.ROOT);
 			}
-			// The high bit of each byte becomes: at least 'a' and not beyond 'z'. Bytes
-			// are below 0x80, so no sum carries into the next byte.
-			long lower = (word + 0x1F1F1F1F1F1F1F1FL) & ~(word + 0x0505050505050505L) & HIGH_BITS;
+			long lower = bytesInRange(word, 'a', 'z');
 			LONGS.set(bytes, i, word - (lower >>> 2));
 		}
 		if (!questionMarksAreReal(value, bytes, i, length)) {
@@ -65,6 +66,24 @@ public final class Strings {
 			}
 		}
 		return new String(bytes, StandardCharsets.ISO_8859_1);
+	}
+
+	/**
+	 * Returns the eight bytes at {@code at} as a little-endian word.
+	 */
+	public static long wordAt(byte[] bytes, int at) {
+		return (long) LONGS.get(bytes, at);
+	}
+
+	/**
+	 * Returns, for a word of eight ASCII bytes (each below {@code 0x80}), the high bit of
+	 * each byte that lies from {@code low} to {@code high}. Adding {@code 0x80 - low} to
+	 * a byte sets its high bit when it is at least {@code low}, and adding
+	 * {@code 0x7F - high} when it is above {@code high}; neither sum carries into the
+	 * next byte.
+	 */
+	public static long bytesInRange(long word, char low, char high) {
+		return (word + (0x80 - low) * LOW_BITS) & ~(word + (0x7F - high) * LOW_BITS) & HIGH_BITS;
 	}
 
 	/**

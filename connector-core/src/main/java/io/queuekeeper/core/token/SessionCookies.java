@@ -1,8 +1,5 @@
 package io.queuekeeper.core.token;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
@@ -38,12 +35,6 @@ public final class SessionCookies {
 
 	/** The characters that form encoding leaves as they are, by code. */
 	private static final boolean[] PLAIN = plainCharacters();
-
-	private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-
-	private static final long LOW_BITS = 0x0101010101010101L;
-
-	private static final long HIGH_BITS = 0x8080808080808080L;
 
 	private static final String FIELD_SEPARATOR = "%26";
 
@@ -507,7 +498,7 @@ public final class SessionCookies {
 			return true;
 		}
 		for (int i = from; i < to; i += Long.BYTES) {
-			if (!isPlainWord((long) LONGS.get(ascii, Math.min(i, to - Long.BYTES)))) {
+			if (!isPlainWord(Strings.wordAt(ascii, Math.min(i, to - Long.BYTES)))) {
 				return false;
 			}
 		}
@@ -515,20 +506,14 @@ public final class SessionCookies {
 	}
 
 	/**
-	 * Whether each of the eight ASCII bytes of the word is plain. For a byte below 0x80,
-	 * adding {@code 0x80 - low} sets its high bit when it is at least {@code low}, and
-	 * adding {@code 0x7F - high} when it is above {@code high}, without a carry into the
-	 * next byte.
+	 * Whether each of the eight ASCII bytes of the word is plain: a letter (either case,
+	 * once bit 5 is cleared), a digit or one of {@code -._*}.
 	 */
 	private static boolean isPlainWord(long word) {
-		long letters = inRange(word & 0xDFDFDFDFDFDFDFDFL, 'A', 'Z');
-		long plain = letters | inRange(word, '0', '9') | inRange(word, '-', '.') | inRange(word, '*', '*')
-				| inRange(word, '_', '_');
-		return plain == HIGH_BITS;
-	}
-
-	private static long inRange(long word, int low, int high) {
-		return (word + (0x80 - low) * LOW_BITS) & ~(word + (0x7F - high) * LOW_BITS) & HIGH_BITS;
+		long letters = Strings.bytesInRange(word & 0xDFDFDFDFDFDFDFDFL, 'A', 'Z');
+		long plain = letters | Strings.bytesInRange(word, '0', '9') | Strings.bytesInRange(word, '-', '.')
+				| Strings.bytesInRange(word, '*', '*') | Strings.bytesInRange(word, '_', '_');
+		return plain == Strings.HIGH_BITS;
 	}
 
 	private static boolean[] plainCharacters() {
