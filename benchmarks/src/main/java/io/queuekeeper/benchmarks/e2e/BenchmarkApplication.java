@@ -1,9 +1,17 @@
 package io.queuekeeper.benchmarks.e2e;
 
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.Arrays;
+
 import io.queuekeeper.web.QueueProtected;
 
 import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -11,6 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The application under load: one trivial endpoint served three ways. The same annotated
  * controller runs on Spring MVC and on WebFlux, so both stacks serve identical handlers.
+ * {@link EndToEndBenchmark} runs each copy in a JVM of its own, as an application runs in
+ * production, so that neither shares compiled code, heap or threads with the other.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -18,6 +28,36 @@ import org.springframework.web.bind.annotation.RestController;
 class BenchmarkApplication {
 
 	static final String BODY = "hello";
+
+	/** The line this application prints, with its port, once it serves requests. */
+	static final String PORT_LINE = "E2E_PORT ";
+
+	/** The path that tells what the application's threads have cost so far. */
+	static final String COST_PATH = "/e2e-cost";
+
+	/** The paths that start sampling the CPU and stop it ({@link StarterShare}). */
+	static final String PROFILE_START_PATH = "/e2e-profile/start";
+
+	static final String PROFILE_STOP_PATH = "/e2e-profile/stop";
+
+	/**
+	 * Starts the application.
+	 * @param args {@code mvc} or {@code webflux}, then {@code --name=value} properties
+	 */
+	public static void main(String[] args) {
+		WebApplicationType type = switch (args[0]) {
+			case "mvc" -> WebApplicationType.SERVLET;
+			case "webflux" -> WebApplicationType.REACTIVE;
+			default -> throw new IllegalArgumentException("unknown stack " + args[0] + " (mvc or webflux)");
+		};
+		PrintStream out = System.out;
+		new SpringApplicationBuilder(BenchmarkApplication.class).web(type)
+			.listeners((ApplicationListener<WebServerInitializedEvent>) (event) -> {
+				out.println(PORT_LINE + event.getWebServer().getPort());
+				out.flush();
+			})
+			.run(Arrays.copyOfRange(args, 1, args.length));
+	}
 
 	@RestController
 	static class Endpoints {
@@ -39,6 +79,30 @@ class BenchmarkApplication {
 		@GetMapping("/vip/hello")
 		String vip() {
 			return BODY;
+		}
+
+		/**
+		 * The CPU nanoseconds and allocated bytes of this JVM's live Java threads, read
+		 * between runs (it matches none of the integrations either).
+		 */
+		@GetMapping(COST_PATH)
+		String cost() {
+			long[] cost = ThreadCost.totals();
+			return cost[0] + " " + cost[1];
+		}
+
+		@GetMapping(PROFILE_START_PATH)
+		String startProfile() throws IOException {
+			StarterShare.start();
+			return "started";
+		}
+
+		/**
+		 * The starter's CPU samples and all CPU samples since the start.
+		 */
+		@GetMapping(PROFILE_STOP_PATH)
+		String stopProfile() throws IOException {
+			return StarterShare.stop();
 		}
 
 	}

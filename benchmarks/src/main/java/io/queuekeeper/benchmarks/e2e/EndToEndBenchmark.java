@@ -9,22 +9,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleBiFunction;
 import java.util.function.ToDoubleFunction;
 
 import io.queuekeeper.benchmarks.IntegrationConfigJson;
+import io.queuekeeper.benchmarks.e2e.AppProcess.Cost;
 import io.queuekeeper.benchmarks.e2e.Scenarios.Scenario;
-import io.queuekeeper.benchmarks.e2e.Wrk.Result;
-
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * What the starter costs a real application. For each web stack it starts two copies of
- * {@link BenchmarkApplication} on loopback — one with {@code queueit.enabled=false} (the
- * baseline), one protected by a 20-integration config and {@code @QueueProtected} — and
- * drives each scenario with {@code wrk}, in interleaved rounds so that a noisy moment of
- * the machine hurts every scenario alike. Medians over the rounds are reported, with the
+ * {@link BenchmarkApplication} on loopback, each in a JVM of its own — one with
+ * {@code queueit.enabled=false} (the baseline), one protected by a 20-integration config
+ * and {@code @QueueProtected} — and drives each scenario with {@code wrk}, in interleaved
+ * rounds so that a noisy moment of the machine hurts every scenario alike. Around each
+ * run it reads what the application under load has cost (its process's CPU time, and its
+ * Java threads' CPU time and allocation), which gives the cost of a request apart from
+ * how much CPU the host lent the run. Medians over the rounds are reported, with the
  * ratio to the baseline measured in the same run.
  *
  * <p>
@@ -43,6 +43,7 @@ public final class EndToEndBenchmark {
 		int rounds = Integer.parseInt(options.getOrDefault("rounds", "3"));
 		int seconds = Integer.parseInt(options.getOrDefault("seconds", "10"));
 		int warmup = Integer.parseInt(options.getOrDefault("warmup", "5"));
+		boolean profile = Boolean.parseBoolean(options.getOrDefault("profile", "true"));
 		Wrk.requireInstalled();
 		Wrk wrk = new Wrk(Integer.parseInt(options.getOrDefault("threads", "1")),
 				Integer.parseInt(options.getOrDefault("connections", "16")));
@@ -50,90 +51,136 @@ public final class EndToEndBenchmark {
 		config.toFile().deleteOnExit();
 		Files.writeString(config, IntegrationConfigJson.build());
 		System.out.printf(
-				"wrk %s, %d rounds of %d s per scenario after %d s warm-up; %d cores for the server%s, Java %s%n",
+				"wrk %s, %d rounds of %d s per scenario after %d s warm-up; each application in its own JVM on %d cores%s, Java %s%n",
 				options.getOrDefault("threads", "1") + " thread(s), " + options.getOrDefault("connections", "16")
 						+ " connections",
 				rounds, seconds, warmup, Runtime.getRuntime().availableProcessors(),
 				(Wrk.cpus() != null) ? ", wrk on CPUs " + Wrk.cpus() : "", Runtime.version());
 		for (String stack : options.getOrDefault("stacks", "mvc,webflux").split(",")) {
-			WebApplicationType type = switch (stack) {
-				case "mvc" -> WebApplicationType.SERVLET;
-				case "webflux" -> WebApplicationType.REACTIVE;
-				default -> throw new IllegalArgumentException("unknown stack " + stack + " (mvc or webflux)");
-			};
-			try (ConfigurableApplicationContext baseline = start(type, false, config);
-					ConfigurableApplicationContext protectedApp = start(type, true, config)) {
-				List<Scenario> scenarios = Scenarios.checked(port(baseline), port(protectedApp));
+			if (!stack.equals("mvc") && !stack.equals("webflux")) {
+				throw new IllegalArgumentException("unknown stack " + stack + " (mvc or webflux)");
+			}
+			try (AppProcess baseline = AppProcess.start(stack, stack + " baseline", properties(false, config));
+					AppProcess protectedApp = AppProcess.start(stack, stack + " protected", properties(true, config))) {
+				List<Scenario> scenarios = Scenarios.checked(baseline.port(), protectedApp.port());
 				String only = options.get("scenarios");
 				if (only != null) {
 					List<String> names = Arrays.asList(only.split(","));
 					scenarios = scenarios.stream().filter((scenario) -> names.contains(scenario.name())).toList();
 				}
-				report(stack, measure(wrk, scenarios, rounds, seconds, warmup));
+				report(stack, measure(wrk, scenarios, rounds, seconds, warmup, profile, baseline, protectedApp));
 			}
 		}
 	}
 
-	private static Map<Scenario, List<Result>> measure(Wrk wrk, List<Scenario> scenarios, int rounds, int seconds,
-			int warmup) throws IOException, InterruptedException {
+	private static Map<Scenario, List<Run>> measure(Wrk wrk, List<Scenario> scenarios, int rounds, int seconds,
+			int warmup, boolean profile, AppProcess baseline, AppProcess protectedApp)
+			throws IOException, InterruptedException {
 		for (Scenario scenario : scenarios) {
 			wrk.run(scenario, warmup);
 		}
-		Map<Scenario, List<Result>> results = new LinkedHashMap<>();
+		Map<Scenario, List<Run>> runs = new LinkedHashMap<>();
 		for (Scenario scenario : scenarios) {
-			results.put(scenario, new ArrayList<>());
+			runs.put(scenario, new ArrayList<>());
 		}
 		for (int round = 0; round < rounds; round++) {
 			// Each round starts one scenario later, so that no scenario always runs first
 			// (after the other application's) or right after the same one.
 			for (int i = 0; i < scenarios.size(); i++) {
 				Scenario scenario = scenarios.get((round + i) % scenarios.size());
-				results.get(scenario).add(wrk.run(scenario, seconds));
+				AppProcess app = (scenario.port() == baseline.port()) ? baseline : protectedApp;
+				if (profile) {
+					app.startProfile();
+				}
+				Cost before = app.cost();
+				Wrk.Result load = wrk.run(scenario, seconds);
+				Cost cost = app.cost().minus(before);
+				double share = profile ? app.stopProfile() : Double.NaN;
+				runs.get(scenario).add(new Run(load, cost, share));
 			}
 		}
-		return results;
+		return runs;
 	}
 
-	private static void report(String stack, Map<Scenario, List<Result>> results) {
-		Result baseline = null;
-		System.out.printf("%n%s%n%-18s %10s %8s %8s %8s %9s %11s%n", stack, "scenario", "req/s", "p50 µs", "p99 µs",
-				"p99.9 µs", "vs base", "added p99");
-		for (Map.Entry<Scenario, List<Result>> entry : results.entrySet()) {
-			Result median = median(entry.getValue());
-			if (baseline == null) {
-				baseline = median;
-			}
-			System.out.printf(Locale.ROOT, "%-18s %10.0f %8d %8d %8d %8.1f%% %8d µs%n", entry.getKey().name(),
-					median.throughput(), median.p50(), median.p99(), median.p999(),
-					100.0 * median.throughput() / baseline.throughput(), median.p99() - baseline.p99());
+	private static void report(String stack, Map<Scenario, List<Run>> runs) {
+		Map<Scenario, Run> medians = new LinkedHashMap<>();
+		runs.forEach((scenario, each) -> medians.put(scenario, median(each)));
+		Run base = medians.values().iterator().next();
+		System.out.printf("%n%s: load%n%-18s %10s %8s %8s %8s %9s %11s%n", stack, "scenario", "req/s", "p50 µs",
+				"p99 µs", "p99.9 µs", "vs base", "added p99");
+		medians.forEach((scenario, median) -> System.out.printf(Locale.ROOT,
+				"%-18s %10.0f %8.0f %8.0f %8.0f %8.1f%% %8.0f µs%n", scenario.name(), median.throughput(), median.p50(),
+				median.p99(), median.p999(), 100.0 * median.throughput() / base.throughput(),
+				median.p99() - base.p99()));
+		// "vs base": the share of the baseline's throughput that a server whose cores are
+		// the limit reaches, given what a request costs it. Compared round by round (the
+		// median of each round's ratio and difference), because the host lends the whole
+		// machine more or less CPU from one moment to the next.
+		List<Run> baseRuns = runs.values().iterator().next();
+		System.out.printf(
+				"%n%s: cost per request (medians; vs base and added: medians of each round's)%n"
+						+ "%-18s %11s %9s %11s %9s %10s %9s %9s%n",
+				stack, "scenario", "process µs", "vs base", "threads µs", "vs base", "added µs", "alloc B", "added B");
+		runs.forEach((scenario, each) -> {
+			Run median = medians.get(scenario);
+			System.out.printf(Locale.ROOT, "%-18s %11.1f %8.1f%% %11.1f %8.1f%% %10.1f %9.0f %9.0f%n", scenario.name(),
+					median.processMicros(),
+					100 * paired(baseRuns, each, (b, r) -> b.processMicros() / r.processMicros()),
+					median.threadMicros(), 100 * paired(baseRuns, each, (b, r) -> b.threadMicros() / r.threadMicros()),
+					paired(baseRuns, each, (b, r) -> r.threadMicros() - b.threadMicros()), median.allocatedBytes(),
+					median.allocatedBytes() - base.allocatedBytes());
+		});
+		if (!Double.isNaN(base.starterShare())) {
+			// The share of the protected application's CPU samples that is the starter's
+			// own work; without it, the same requests would cost that much less.
+			System.out.printf("%n%s: the starter's share of the application's CPU samples (median)%n%-18s %9s %9s%n",
+					stack, "scenario", "starter", "without");
+			medians.forEach((scenario, median) -> System.out.printf(Locale.ROOT, "%-18s %8.1f%% %8.1f%%%n",
+					scenario.name(), 100 * median.starterShare(), 100 * (1 - median.starterShare())));
 		}
+		System.out.printf("%n%s: each round, req/s, process µs per request and the starter's share%n", stack);
+		runs.forEach((scenario, each) -> System.out.printf(Locale.ROOT, "%-18s %s%n", scenario.name(),
+				each.stream()
+					.map((run) -> String.format(Locale.ROOT, "%.0f/%.1f/%.1f%%", run.throughput(), run.processMicros(),
+							100 * run.starterShare()))
+					.toList()));
 	}
 
-	private static Result median(List<Result> results) {
-		return new Result(median(results, Result::throughput), (long) median(results, Result::p50),
-				(long) median(results, Result::p99), (long) median(results, Result::p999), 0);
+	/**
+	 * The median over the rounds of a comparison of each round's run with the baseline's
+	 * run of the same round.
+	 */
+	private static double paired(List<Run> baseline, List<Run> runs, ToDoubleBiFunction<Run, Run> comparison) {
+		double[] values = new double[runs.size()];
+		for (int round = 0; round < values.length; round++) {
+			values[round] = comparison.applyAsDouble(baseline.get(round), runs.get(round));
+		}
+		return median(values);
 	}
 
-	private static double median(List<Result> results, ToDoubleFunction<Result> value) {
-		double[] values = results.stream().mapToDouble(value).sorted().toArray();
+	private static Run median(List<Run> runs) {
+		return new Run(median(runs, Run::throughput), median(runs, Run::p50), median(runs, Run::p99),
+				median(runs, Run::p999), median(runs, Run::processMicros), median(runs, Run::threadMicros),
+				median(runs, Run::allocatedBytes), median(runs, Run::starterShare));
+	}
+
+	private static double median(List<Run> runs, ToDoubleFunction<Run> value) {
+		return median(runs.stream().mapToDouble(value).toArray());
+	}
+
+	private static double median(double[] unsorted) {
+		double[] values = unsorted.clone();
+		Arrays.sort(values);
 		int middle = values.length / 2;
 		return (values.length % 2 == 1) ? values[middle] : (values[middle - 1] + values[middle]) / 2;
 	}
 
-	private static ConfigurableApplicationContext start(WebApplicationType type, boolean protect, Path config) {
-		return new SpringApplicationBuilder(BenchmarkApplication.class).web(type)
-			.properties("server.port=0", "server.address=127.0.0.1", "spring.main.banner-mode=off",
-					"logging.level.root=WARN", "queueit.enabled=" + protect,
-					"queueit.customer-id=" + Scenarios.CUSTOMER_ID, "queueit.secret-key=" + Scenarios.SECRET_KEY,
-					"queueit.integration-config.location=" + config.toUri(),
-					"queueit.events." + Scenarios.ANNOTATION_EVENT + ".queue-domain="
-							+ IntegrationConfigJson.QUEUE_DOMAIN,
-					"queueit.events." + Scenarios.ANNOTATION_EVENT + ".extend-cookie-validity=true")
-			.run();
-	}
-
-	private static int port(ConfigurableApplicationContext context) {
-		return context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+	private static List<String> properties(boolean protect, Path config) {
+		return List.of("server.port=0", "server.address=127.0.0.1", "spring.main.banner-mode=off",
+				"logging.level.root=WARN", "queueit.enabled=" + protect, "queueit.customer-id=" + Scenarios.CUSTOMER_ID,
+				"queueit.secret-key=" + Scenarios.SECRET_KEY, "queueit.integration-config.location=" + config.toUri(),
+				"queueit.events." + Scenarios.ANNOTATION_EVENT + ".queue-domain=" + IntegrationConfigJson.QUEUE_DOMAIN,
+				"queueit.events." + Scenarios.ANNOTATION_EVENT + ".extend-cookie-validity=true");
 	}
 
 	private static Map<String, String> options(String[] args) {
@@ -141,11 +188,26 @@ public final class EndToEndBenchmark {
 		for (String arg : args) {
 			if (!arg.startsWith("--") || !arg.contains("=")) {
 				throw new IllegalArgumentException("options are --name=value, got " + arg + "; known: " + Arrays
-					.asList("stacks", "scenarios", "rounds", "seconds", "warmup", "threads", "connections"));
+					.asList("stacks", "scenarios", "rounds", "seconds", "warmup", "threads", "connections", "profile"));
 			}
 			options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
 		}
 		return options;
+	}
+
+	/**
+	 * One scenario's run (or the medians of several): the load wrk measured, and the cost
+	 * per request read from the application.
+	 */
+	private record Run(double throughput, double p50, double p99, double p999, double processMicros,
+			double threadMicros, double allocatedBytes, double starterShare) {
+
+		Run(Wrk.Result load, Cost cost, double starterShare) {
+			this(load.throughput(), load.p50(), load.p99(), load.p999(), cost.processNanos() / 1000.0 / load.requests(),
+					cost.threadNanos() / 1000.0 / load.requests(), (double) cost.allocatedBytes() / load.requests(),
+					starterShare);
+		}
+
 	}
 
 }

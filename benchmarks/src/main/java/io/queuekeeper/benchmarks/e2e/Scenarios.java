@@ -49,7 +49,10 @@ final class Scenarios {
 		String base = "http://127.0.0.1:";
 		String configCookie = sessionCookie(base + protectedPort + "/drop/hello", IntegrationConfigJson.DROP_EVENT);
 		String annotationCookie = sessionCookie(base + protectedPort + "/vip/hello", ANNOTATION_EVENT);
-		List<Scenario> scenarios = List.of(new Scenario("unprotected", base + baselinePort + "/drop/hello", null, 200),
+		// The baseline gets the session cookie too, as a browser sends it whether or not
+		// the application checks it: the difference is then only what the starter does.
+		List<Scenario> scenarios = List.of(
+				new Scenario("unprotected", base + baselinePort + "/drop/hello", configCookie, 200),
 				new Scenario("config+cookie", base + protectedPort + "/drop/hello", configCookie, 200),
 				new Scenario("annotation+cookie", base + protectedPort + "/vip/hello", annotationCookie, 200),
 				new Scenario("queue-redirect", base + protectedPort + "/drop/hello", null, 302),
@@ -123,6 +126,11 @@ final class Scenarios {
 	 * @param expectedStatus the status every response must have
 	 */
 	record Scenario(String name, String url, @Nullable String cookie, int expectedStatus) {
+
+		/** The port of the application that serves the scenario. */
+		int port() {
+			return URI.create(this.url).getPort();
+		}
 
 	}
 

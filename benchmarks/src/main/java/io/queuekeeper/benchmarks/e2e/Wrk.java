@@ -95,8 +95,9 @@ final class Wrk {
 			int equals = pair.indexOf('=');
 			values.put(pair.substring(0, equals), Long.parseLong(pair.substring(equals + 1)));
 		}
-		Result result = new Result(values.get("requests") * 1_000_000.0 / values.get("duration"), values.get("p50"),
-				values.get("p99"), values.get("p999"), values.get("socket_errors") + values.get("status_errors"));
+		Result result = new Result(values.get("requests"),
+				values.get("requests") * 1_000_000.0 / values.get("duration"), values.get("p50"), values.get("p99"),
+				values.get("p999"), values.get("socket_errors") + values.get("status_errors"));
 		if (result.errors() > 0) {
 			throw new IllegalStateException(scenario.name() + ": " + result.errors() + " failed requests:\n" + output);
 		}
@@ -106,13 +107,14 @@ final class Wrk {
 	/**
 	 * What one run measured.
 	 *
+	 * @param requests requests completed
 	 * @param throughput requests per second
 	 * @param p50 median latency in microseconds
 	 * @param p99 99th percentile latency in microseconds
 	 * @param p999 99.9th percentile latency in microseconds
 	 * @param errors socket errors plus responses with a status other than 2xx or 3xx
 	 */
-	record Result(double throughput, long p50, long p99, long p999, long errors) {
+	record Result(long requests, double throughput, long p50, long p99, long p999, long errors) {
 
 	}
 
