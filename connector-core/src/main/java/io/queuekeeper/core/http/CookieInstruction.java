@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 
+import io.queuekeeper.core.internal.Strings;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  */
 public record CookieInstruction(String name, String value, @Nullable Duration maxAge, @Nullable String domain,
 		String path, boolean httpOnly, boolean secure) {
+
+	private static final String[] SAME_SITE_VALUES = { "Lax", "Strict", "None" };
 
 	public CookieInstruction {
 		Objects.requireNonNull(name, "name");
@@ -42,10 +45,18 @@ public record CookieInstruction(String name, String value, @Nullable Duration ma
 	 * @return the header value
 	 */
 	public String toSetCookieHeader(@Nullable String sameSite) {
-		StringBuilder header = new StringBuilder(this.name.length() + this.value.length() + 64);
+		// Browsers reject SameSite=None without Secure, so such a cookie gets no
+		// SameSite.
+		boolean rejected = "none".equalsIgnoreCase(sameSite) && !this.secure;
+		String sameSiteValue = (sameSite != null && !sameSite.isBlank() && !rejected) ? sameSiteValue(sameSite) : null;
+		String maxAge = (this.maxAge != null) ? Long.toString(this.maxAge.getSeconds()) : null;
+		// Sized for every attribute, so that the text is copied once, into the result.
+		StringBuilder header = new StringBuilder(this.name.length() + this.value.length() + 120
+				+ ((this.domain != null) ? this.domain.length() : 0) + this.path.length()
+				+ ((sameSiteValue != null) ? sameSiteValue.length() : 0) + ((maxAge != null) ? maxAge.length() : 0));
 		header.append(this.name).append('=').append(this.value);
-		if (this.maxAge != null) {
-			header.append("; Max-Age=").append(this.maxAge.getSeconds());
+		if (maxAge != null) {
+			header.append("; Max-Age=").append(maxAge);
 			if (this.maxAge.isZero()) {
 				header.append("; Expires=Thu, 01 Jan 1970 00:00:00 GMT");
 			}
@@ -60,15 +71,24 @@ public record CookieInstruction(String name, String value, @Nullable Duration ma
 		if (this.httpOnly) {
 			header.append("; HttpOnly");
 		}
-		// Browsers reject SameSite=None without Secure, so such a cookie gets no
-		// SameSite.
-		boolean rejected = "none".equalsIgnoreCase(sameSite) && !this.secure;
-		if (sameSite != null && !sameSite.isBlank() && !rejected) {
-			String normalized = sameSite.substring(0, 1).toUpperCase(Locale.ROOT)
-					+ sameSite.substring(1).toLowerCase(Locale.ROOT);
-			header.append("; SameSite=").append(normalized);
+		if (sameSiteValue != null) {
+			header.append("; SameSite=").append(sameSiteValue);
 		}
 		return header.toString();
+	}
+
+	/**
+	 * The SameSite value with its first letter upper-cased and the others lower-cased
+	 * with {@link Locale#ROOT}; the three values browsers know, in ASCII, without
+	 * building new strings.
+	 */
+	private static String sameSiteValue(String sameSite) {
+		for (String known : SAME_SITE_VALUES) {
+			if (known.equalsIgnoreCase(sameSite) && Strings.isAscii(sameSite)) {
+				return known;
+			}
+		}
+		return sameSite.substring(0, 1).toUpperCase(Locale.ROOT) + sameSite.substring(1).toLowerCase(Locale.ROOT);
 	}
 
 }

@@ -51,6 +51,16 @@ class CookieInstructionTests {
 	}
 
 	@Test
+	void toSetCookieHeaderWhenSameSiteInAnyCaseThenFirstLetterUpperOthersLowerWithRootLocale() {
+		CookieInstruction secure = new CookieInstruction("n", "v", Duration.ofDays(1), null, "/", false, true);
+		assertThat(secure.toSetCookieHeader("nOnE")).isEqualTo("n=v; Max-Age=86400; Path=/; Secure; SameSite=None");
+		assertThat(secure.toSetCookieHeader("sTRICT")).endsWith("; SameSite=Strict");
+		assertThat(secure.toSetCookieHeader("cUSTOM")).endsWith("; SameSite=Custom");
+		// Not ASCII: case mapping keeps the dotless i, which ignoring case would not.
+		assertThat(secure.toSetCookieHeader("STR\u0131CT")).endsWith("; SameSite=Str\u0131ct");
+	}
+
+	@Test
 	void toSetCookieHeaderWhenSameSiteNoneWithoutSecureThenNeverSameSiteNoneAlone() {
 		String header = STORE.toSetCookieHeader("None");
 		assertThat(!header.contains("SameSite=None") || header.contains("; Secure")).isTrue();
