@@ -20,7 +20,8 @@ import org.springframework.web.util.WebUtils;
  * {@code ForwardedHeaderFilter}). On Tomcat a cookie is read from the {@code Cookie}
  * headers, by Tomcat's rules, instead of through {@code getCookies()}, which would build
  * every cookie of the request; not when a request wrapper answers {@code getCookies()}
- * itself.
+ * itself. Likewise the URL is written as Tomcat writes it, in one builder, unless a
+ * wrapper answers {@code getRequestURL()} itself.
  */
 final class ServletConnectorRequest implements ConnectorRequest {
 
@@ -38,20 +39,28 @@ final class ServletConnectorRequest implements ConnectorRequest {
 	 * Whether a request class's {@code getCookies()} is Tomcat's or
 	 * {@code HttpServletRequestWrapper}'s delegation to the wrapped request.
 	 */
-	private static final ClassValue<Boolean> TOMCAT_COOKIES = new ClassValue<>() {
+	private static final ClassValue<Boolean> TOMCAT_COOKIES = tomcats("getCookies");
 
-		@Override
-		protected Boolean computeValue(Class<?> type) {
-			try {
-				Class<?> declaring = type.getMethod("getCookies").getDeclaringClass();
-				return declaring == HttpServletRequestWrapper.class || declaring.getName().startsWith(TOMCAT_PACKAGE);
-			}
-			catch (NoSuchMethodException ex) {
-				return false;
-			}
-		}
+	/** The same for {@code getRequestURL()}. */
+	private static final ClassValue<Boolean> TOMCAT_REQUEST_URL = tomcats("getRequestURL");
 
-	};
+	private static ClassValue<Boolean> tomcats(String method) {
+		return new ClassValue<>() {
+
+			@Override
+			protected Boolean computeValue(Class<?> type) {
+				try {
+					Class<?> declaring = type.getMethod(method).getDeclaringClass();
+					return declaring == HttpServletRequestWrapper.class
+							|| declaring.getName().startsWith(TOMCAT_PACKAGE);
+				}
+				catch (NoSuchMethodException ex) {
+					return false;
+				}
+			}
+
+		};
+	}
 
 	private final HttpServletRequest request;
 
@@ -78,8 +87,41 @@ final class ServletConnectorRequest implements ConnectorRequest {
 
 	@Override
 	public String url() {
-		StringBuffer url = this.request.getRequestURL();
 		String query = this.request.getQueryString();
+		ServletRequest tomcat = readsCookieHeaders() ? tomcatsOwn(this.request, TOMCAT_REQUEST_URL) : null;
+		if (tomcat instanceof HttpServletRequest inner) {
+			return tomcatRequestUrl(inner, query);
+		}
+		StringBuffer url = this.request.getRequestURL();
+		if (query != null) {
+			url.append('?').append(query);
+		}
+		return url.toString();
+	}
+
+	/**
+	 * The request URL as Tomcat's {@code getRequestURL()} writes it (the scheme, the
+	 * server name, the port unless it is the scheme's default, the request URI), and the
+	 * query, in one builder of the right size: Tomcat's starts with room for 16
+	 * characters and grows several times, and its text is copied once more to add the
+	 * query.
+	 */
+	private static String tomcatRequestUrl(HttpServletRequest request, @Nullable String query) {
+		String scheme = request.getScheme();
+		String host = request.getServerName();
+		String uri = request.getRequestURI();
+		int port = request.getServerPort();
+		if (port < 0) {
+			port = 80;
+		}
+		boolean showPort = (scheme.equals("http") && port != 80) || (scheme.equals("https") && port != 443);
+		StringBuilder url = new StringBuilder(scheme.length() + 3 + host.length() + (showPort ? 6 : 0) + uri.length()
+				+ ((query != null) ? query.length() + 1 : 0));
+		url.append(scheme).append("://").append(host);
+		if (showPort) {
+			url.append(':').append(port);
+		}
+		url.append(uri);
 		if (query != null) {
 			url.append('?').append(query);
 		}
@@ -136,16 +178,30 @@ final class ServletConnectorRequest implements ConnectorRequest {
 	 * changes cookies is then heard.
 	 */
 	static boolean cookiesAreTomcats(ServletRequest request) {
+		return tomcatsOwn(request, TOMCAT_COOKIES) != null;
+	}
+
+	/**
+	 * Returns the innermost request of the chain when the method is Tomcat's own all the
+	 * way down: the request is Tomcat's, or wraps it through wrappers that all leave the
+	 * method to the request they wrap. Otherwise {@code null}.
+	 */
+	private static @Nullable ServletRequest tomcatsOwn(ServletRequest request, ClassValue<Boolean> method) {
 		ServletRequest current = request;
 		while (current instanceof ServletRequestWrapper wrapper) {
-			if (!TOMCAT_COOKIES.get(current.getClass())) {
-				return false;
+			if (!method.get(current.getClass())) {
+				return null;
 			}
 			current = wrapper.getRequest();
 		}
-		return TOMCAT_COOKIES.get(current.getClass());
+		return method.get(current.getClass()) ? current : null;
 	}
 
+	/**
+	 * Whether the request is served by Tomcat 11, whose reading of cookies
+	 * {@link TomcatCookieHeader} repeats and whose writing of the request URL
+	 * {@link #url()} repeats.
+	 */
 	private boolean readsCookieHeaders() {
 		Boolean reads = this.readsCookieHeaders;
 		if (reads == null) {
