@@ -1,10 +1,6 @@
 package io.queuekeeper.web.reactive;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.Socket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -13,6 +9,8 @@ import java.util.Random;
 import java.util.stream.Stream;
 
 import io.netty.handler.codec.http.cookie.ServerCookieDecoder;
+import io.queuekeeper.web.RawHttp;
+import io.queuekeeper.web.RawHttp.CookieAnswers;
 import io.netty.handler.codec.http.cookie.ServerCookieEncoder;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
@@ -113,9 +111,9 @@ class NettyCookieParityTests {
 		List<String> names = names(headers);
 		for (DisposableServer server : servers) {
 			for (String name : names) {
-				Answers answers = send(server, "/", headers, name);
+				CookieAnswers answers = send(server, "/", headers, name);
 				assertThat(answers.status()).isEqualTo(200);
-				assertThat(answers.ours()).as("%s in %s", name, headers).isEqualTo(answers.server());
+				assertThat(answers.ours()).as("%s in %s", name, headers).isEqualTo(answers.container());
 				if (name.equals(names.get(0))) {
 					assertThat(answers.asked()).as("%s in %s", name, headers).isFalse();
 				}
@@ -127,9 +125,9 @@ class NettyCookieParityTests {
 	@MethodSource("leftToTheServer")
 	void cookieWhenOnlyTheServerCanTellThenAsksIt(List<String> headers) throws IOException {
 		for (DisposableServer server : servers) {
-			Answers answers = send(server, "/", headers, "sid");
+			CookieAnswers answers = send(server, "/", headers, "sid");
 			assertThat(answers.status()).isEqualTo(200);
-			assertThat(answers.ours()).as("sid in %s", headers).isEqualTo(answers.server());
+			assertThat(answers.ours()).as("sid in %s", headers).isEqualTo(answers.container());
 			assertThat(answers.asked()).as("sid in %s", headers).isTrue();
 		}
 	}
@@ -139,10 +137,13 @@ class NettyCookieParityTests {
 		// The cases above ask; this shows why: the two decoders answer differently.
 		DisposableServer strict = servers.get(0);
 		DisposableServer lax = servers.get(1);
-		assertThat(send(strict, "/", List.of("sid=a b; sid=c"), "sid")).isEqualTo(new Answers(200, "=c", "=c", true));
-		assertThat(send(lax, "/", List.of("sid=a b; sid=c"), "sid")).isEqualTo(new Answers(200, "=a b", "=a b", true));
-		assertThat(send(strict, "/", List.of("sid =abc"), "sid")).isEqualTo(new Answers(200, "null", "null", true));
-		assertThat(send(lax, "/", List.of("sid =abc"), "sid")).isEqualTo(new Answers(200, "=abc", "=abc", true));
+		assertThat(send(strict, "/", List.of("sid=a b; sid=c"), "sid"))
+			.isEqualTo(new CookieAnswers(200, "=c", "=c", true));
+		assertThat(send(lax, "/", List.of("sid=a b; sid=c"), "sid"))
+			.isEqualTo(new CookieAnswers(200, "=a b", "=a b", true));
+		assertThat(send(strict, "/", List.of("sid =abc"), "sid"))
+			.isEqualTo(new CookieAnswers(200, "null", "null", true));
+		assertThat(send(lax, "/", List.of("sid =abc"), "sid")).isEqualTo(new CookieAnswers(200, "=abc", "=abc", true));
 	}
 
 	@Test
@@ -160,7 +161,7 @@ class NettyCookieParityTests {
 			}
 			for (DisposableServer server : servers) {
 				for (String name : names) {
-					Answers answers = send(server, "/", headers, name);
+					CookieAnswers answers = send(server, "/", headers, name);
 					if (answers.status() == 400) {
 						// Netty refuses control characters in any header: no application
 						// sees such a request.
@@ -169,7 +170,7 @@ class NettyCookieParityTests {
 					}
 					assertThat(answers.ours())
 						.as("seed %d, case %d, port %d: %s in %s", seed, i, server.port(), name, headers)
-						.isEqualTo(answers.server());
+						.isEqualTo(answers.container());
 					compared++;
 					settled += answers.asked() ? 0 : 1;
 				}
@@ -190,27 +191,7 @@ class NettyCookieParityTests {
 		String[] values = { "abc", "1", "", "\"", "\"abc\"", ",", "\\", " ", "\t", "=", "%3D", "&", "\u00e9", "\u00ff",
 				"\u0080", "'", "(", "~", "\u007f", "x y", ";", ", sid=z" };
 		String[] separators = { ";", "; ", " ;", ";;", ", ", "", " " };
-		StringBuilder header = new StringBuilder();
-		int cookies = 1 + random.nextInt(5);
-		for (int c = 0; c < cookies; c++) {
-			header.append(pick(random, blanks)).append(pick(random, names)).append(pick(random, blanks));
-			if (random.nextInt(6) > 0) {
-				header.append('=').append(pick(random, blanks));
-				int pieces = random.nextInt(4);
-				for (int p = 0; p < pieces; p++) {
-					header.append(pick(random, values));
-				}
-				header.append(pick(random, blanks));
-			}
-			if (c < cookies - 1 || random.nextBoolean()) {
-				header.append(pick(random, separators));
-			}
-		}
-		return header.toString();
-	}
-
-	private static String pick(Random random, String[] choices) {
-		return choices[random.nextInt(choices.length)];
+		return RawHttp.randomCookieHeader(random, names, blanks, values, separators);
 	}
 
 	@Test
@@ -218,14 +199,15 @@ class NettyCookieParityTests {
 		DisposableServer server = servers.get(0);
 		// The decorator hides sid: the adapter must not read it from the headers anyway.
 		assertThat(send(server, HIDING, List.of("a=1; sid=abc"), "sid"))
-			.isEqualTo(new Answers(200, "null", "null", true));
-		assertThat(send(server, HIDING, List.of("a=1; sid=abc"), "a")).isEqualTo(new Answers(200, "=1", "=1", true));
+			.isEqualTo(new CookieAnswers(200, "null", "null", true));
+		assertThat(send(server, HIDING, List.of("a=1; sid=abc"), "a"))
+			.isEqualTo(new CookieAnswers(200, "=1", "=1", true));
 		// A mutated request keeps the original's cookies even when its headers change
 		// (here to sid=changed).
 		assertThat(send(server, MUTATED, List.of("a=1; sid=abc"), "sid"))
-			.isEqualTo(new Answers(200, "=abc", "=abc", true));
+			.isEqualTo(new CookieAnswers(200, "=abc", "=abc", true));
 		assertThat(send(server, "/", List.of("a=1; sid=abc"), "sid"))
-			.isEqualTo(new Answers(200, "=abc", "=abc", false));
+			.isEqualTo(new CookieAnswers(200, "=abc", "=abc", false));
 	}
 
 	private static Arguments headers(String... headers) {
@@ -241,29 +223,14 @@ class NettyCookieParityTests {
 		return session ? List.of(NAME, "a", "b") : List.of("sid", "$sid", "$Version", "a", "x", "id", "si d");
 	}
 
-	private static Answers send(DisposableServer server, String path, List<String> headers, String name)
+	private static CookieAnswers send(DisposableServer server, String path, List<String> headers, String name)
 			throws IOException {
-		StringBuilder request = new StringBuilder("GET ").append(path)
-			.append("?name=")
-			.append(URLEncoder.encode(name, StandardCharsets.UTF_8))
-			.append(" HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n");
-		for (String header : headers) {
-			request.append("Cookie: ").append(header).append("\r\n");
-		}
-		request.append("\r\n");
-		try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
-			OutputStream out = socket.getOutputStream();
-			// One byte per character, as a browser sends Latin-1 and raw UTF-8 bytes.
-			out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
-			out.flush();
-			ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-			socket.getInputStream().transferTo(bytes);
-			return Answers.parse(bytes.toByteArray());
-		}
+		String target = path + "?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8);
+		return CookieAnswers.parse(RawHttp.exchange(server.port(), RawHttp.cookieRequest(target, headers)));
 	}
 
 	/**
-	 * Answers with the adapter's value of the named cookie, whether it asked
+	 * CookieAnswers with the adapter's value of the named cookie, whether it asked
 	 * {@code getCookies()}, and then {@code getCookies()}'s value, all of the request as
 	 * the adapter sees it.
 	 */
@@ -288,24 +255,6 @@ class NettyCookieParityTests {
 
 	private static String encode(@Nullable String value) {
 		return (value != null) ? "=" + value : "null";
-	}
-
-	/**
-	 * What the adapter and then {@code getCookies()} answered for one name, each as
-	 * {@code =value} or {@code null}, and whether the adapter asked {@code getCookies()}.
-	 */
-	record Answers(int status, @Nullable String server, @Nullable String ours, boolean asked) {
-
-		static Answers parse(byte[] response) {
-			String text = new String(response, StandardCharsets.UTF_8);
-			int status = Integer.parseInt(text.substring(9, 12));
-			if (status != 200) {
-				return new Answers(status, null, null, false);
-			}
-			String[] lines = text.substring(text.indexOf("\r\n\r\n") + 4).split("\n", -1);
-			return new Answers(status, lines[1], lines[0], "asked".equals(lines[2]));
-		}
-
 	}
 
 	/**

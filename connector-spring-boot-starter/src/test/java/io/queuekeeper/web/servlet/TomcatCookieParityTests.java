@@ -1,11 +1,6 @@
 package io.queuekeeper.web.servlet;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.Socket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -17,6 +12,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 
+import io.queuekeeper.web.RawHttp;
+import io.queuekeeper.web.RawHttp.CookieAnswers;
 import jakarta.servlet.SessionTrackingMode;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServlet;
@@ -25,7 +22,6 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
-import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
@@ -66,12 +62,7 @@ class TomcatCookieParityTests {
 	static void startTomcat(@TempDir Path baseDir) throws LifecycleException {
 		// Tomcat logs each dropped cookie (the cases drop many) and leak checks at stop.
 		TOMCAT_LOGGER.setLevel(Level.SEVERE);
-		Tomcat server = new Tomcat();
-		server.setBaseDir(baseDir.toString());
-		Connector connector = new Connector();
-		connector.setPort(0);
-		connector.setProperty("address", "127.0.0.1");
-		server.setConnector(connector);
+		Tomcat server = LoopbackTomcat.create(baseDir);
 		Context context = server.addContext("", baseDir.toString());
 		Tomcat.addServlet(context, "cookies", new BothAnswers());
 		context.addServletMappingDecoded("/", "cookies");
@@ -84,15 +75,12 @@ class TomcatCookieParityTests {
 		stateless.addServletMappingDecoded("/", "cookies");
 		server.start();
 		tomcat = server;
-		port = connector.getLocalPort();
+		port = server.getConnector().getLocalPort();
 	}
 
 	@AfterAll
 	static void stopTomcat() throws LifecycleException {
-		if (tomcat != null) {
-			tomcat.stop();
-			tomcat.destroy();
-		}
+		LoopbackTomcat.stop(tomcat);
 	}
 
 	static Stream<Arguments> settledFromTheHeaders() {
@@ -124,9 +112,9 @@ class TomcatCookieParityTests {
 	void cookieWhenHeadersAreReadThenAnswersAsTomcatWithoutAskingIt(List<String> headers) throws IOException {
 		List<String> names = names(headers);
 		for (String name : names) {
-			Answers answers = send(headers, name);
+			CookieAnswers answers = send(headers, name);
 			assertThat(answers.status()).isEqualTo(200);
-			assertThat(answers.ours()).as("%s in %s", name, headers).isEqualTo(answers.tomcat());
+			assertThat(answers.ours()).as("%s in %s", name, headers).isEqualTo(answers.container());
 			if (name.equals(names.get(0))) {
 				assertThat(answers.asked()).as("%s in %s", name, headers).isFalse();
 			}
@@ -136,9 +124,9 @@ class TomcatCookieParityTests {
 	@ParameterizedTest
 	@MethodSource("leftToTomcat")
 	void cookieWhenOnlyTomcatCanTellThenAsksIt(List<String> headers) throws IOException {
-		Answers answers = send(headers, "sid");
+		CookieAnswers answers = send(headers, "sid");
 		assertThat(answers.status()).isEqualTo(200);
-		assertThat(answers.ours()).as("sid in %s", headers).isEqualTo(answers.tomcat());
+		assertThat(answers.ours()).as("sid in %s", headers).isEqualTo(answers.container());
 		assertThat(answers.asked()).as("sid in %s", headers).isTrue();
 	}
 
@@ -155,7 +143,7 @@ class TomcatCookieParityTests {
 				headers.add(randomHeader(random));
 			}
 			for (String name : names) {
-				Answers answers = send(headers, name);
+				CookieAnswers answers = send(headers, name);
 				if (answers.status() == 400) {
 					// Tomcat refuses DEL in any header: no application sees such a
 					// request.
@@ -163,7 +151,7 @@ class TomcatCookieParityTests {
 					continue;
 				}
 				assertThat(answers.ours()).as("seed %d, case %d: %s in %s", seed, i, name, headers)
-					.isEqualTo(answers.tomcat());
+					.isEqualTo(answers.container());
 				compared++;
 			}
 		}
@@ -180,36 +168,16 @@ class TomcatCookieParityTests {
 		String[] values = { "abc", "1", "", "\"", "\"abc\"", ",", "\\", " ", "\t", "=", "%3D", "&", "\u00e9", "\u00ff",
 				"\u0080", "'", "(", "~", "\u007f", "x y", ";" };
 		String[] separators = { ";", "; ", " ;", ";;", ", ", "", " " };
-		StringBuilder header = new StringBuilder();
-		int cookies = 1 + random.nextInt(5);
-		for (int c = 0; c < cookies; c++) {
-			header.append(pick(random, blanks)).append(pick(random, names)).append(pick(random, blanks));
-			if (random.nextInt(6) > 0) {
-				header.append('=').append(pick(random, blanks));
-				int pieces = random.nextInt(4);
-				for (int p = 0; p < pieces; p++) {
-					header.append(pick(random, values));
-				}
-				header.append(pick(random, blanks));
-			}
-			if (c < cookies - 1 || random.nextBoolean()) {
-				header.append(pick(random, separators));
-			}
-		}
-		return header.toString();
-	}
-
-	private static String pick(Random random, String[] choices) {
-		return choices[random.nextInt(choices.length)];
+		return RawHttp.randomCookieHeader(random, names, blanks, values, separators);
 	}
 
 	@Test
 	void cookieWhenAWrapperAnswersGetCookiesItselfThenItIsHeard() throws IOException {
 		// The wrapper hides sid: the adapter must not read it from the headers anyway.
-		Answers hidden = send(HIDING, List.of("a=1; sid=abc"), "sid");
-		assertThat(hidden).isEqualTo(new Answers(200, "=abc", "null", true));
-		assertThat(send(HIDING, List.of("a=1; sid=abc"), "a")).isEqualTo(new Answers(200, "=1", "=1", true));
-		assertThat(send("/", List.of("a=1; sid=abc"), "sid")).isEqualTo(new Answers(200, "=abc", "=abc", false));
+		CookieAnswers hidden = send(HIDING, List.of("a=1; sid=abc"), "sid");
+		assertThat(hidden).isEqualTo(new CookieAnswers(200, "=abc", "null", true));
+		assertThat(send(HIDING, List.of("a=1; sid=abc"), "a")).isEqualTo(new CookieAnswers(200, "=1", "=1", true));
+		assertThat(send("/", List.of("a=1; sid=abc"), "sid")).isEqualTo(new CookieAnswers(200, "=abc", "=abc", false));
 	}
 
 	@Test
@@ -217,17 +185,17 @@ class TomcatCookieParityTests {
 		// With cookie sessions (the default) Tomcat parses cookies before the application
 		// and answers 400; without, getCookies() fails, and the adapter must fail alike.
 		assertThat(send("/", List.of(cookies(199) + "; sid=last"), "sid"))
-			.isEqualTo(new Answers(200, "=last", "=last", false));
+			.isEqualTo(new CookieAnswers(200, "=last", "=last", false));
 		assertThat(send("/", List.of(cookies(200) + "; sid=last"), "sid").status()).isEqualTo(400);
 		assertThat(send(STATELESS, List.of(cookies(199) + "; sid=last"), "sid"))
-			.isEqualTo(new Answers(200, "=last", "=last", false));
+			.isEqualTo(new CookieAnswers(200, "=last", "=last", false));
 		for (String header : List.of(cookies(200) + "; sid=last", "sid=first; " + cookies(200))) {
-			Answers tooMany = send(STATELESS, List.of(header), "sid");
+			CookieAnswers tooMany = send(STATELESS, List.of(header), "sid");
 			assertThat(tooMany.ours()).startsWith("!java.lang.IllegalArgumentException");
-			assertThat(tooMany).isEqualTo(new Answers(200, "null", tooMany.ours(), true));
+			assertThat(tooMany).isEqualTo(new CookieAnswers(200, "null", tooMany.ours(), true));
 		}
-		Answers fewerThanSemicolons = send(STATELESS, List.of("sid=first" + ";".repeat(201)), "sid");
-		assertThat(fewerThanSemicolons).isEqualTo(new Answers(200, "=first", "=first", true));
+		CookieAnswers fewerThanSemicolons = send(STATELESS, List.of("sid=first" + ";".repeat(201)), "sid");
+		assertThat(fewerThanSemicolons).isEqualTo(new CookieAnswers(200, "=first", "=first", true));
 	}
 
 	private static String cookies(int count) {
@@ -251,57 +219,19 @@ class TomcatCookieParityTests {
 		return session ? List.of(NAME, "a", "b") : List.of("sid", "$sid", "$Version", "a", "x", "id");
 	}
 
-	private static Answers send(List<String> headers, String name) throws IOException {
+	private static CookieAnswers send(List<String> headers, String name) throws IOException {
 		return send("/", headers, name);
 	}
 
-	private static Answers send(String path, List<String> headers, String name) throws IOException {
-		StringBuilder request = new StringBuilder("GET ").append(path)
-			.append("?name=")
-			.append(URLEncoder.encode(name, StandardCharsets.UTF_8))
-			.append(" HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n");
-		for (String header : headers) {
-			request.append("Cookie: ").append(header).append("\r\n");
-		}
-		request.append("\r\n");
-		try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-			OutputStream out = socket.getOutputStream();
-			// One byte per character, as a browser sends Latin-1 and raw UTF-8 bytes.
-			out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
-			out.flush();
-			return Answers.parse(readAll(socket.getInputStream()));
-		}
-	}
-
-	private static byte[] readAll(InputStream in) throws IOException {
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		in.transferTo(bytes);
-		return bytes.toByteArray();
+	private static CookieAnswers send(String path, List<String> headers, String name) throws IOException {
+		String target = path + "?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8);
+		return CookieAnswers.parse(RawHttp.exchange(port, RawHttp.cookieRequest(target, headers)));
 	}
 
 	/**
-	 * What the adapter and then Tomcat's {@code getCookies()} answered for one name, each
-	 * as {@code =value}, {@code null}, or {@code !} and the exception, and whether the
-	 * adapter asked Tomcat.
-	 */
-	record Answers(int status, @Nullable String tomcat, @Nullable String ours, boolean asked) {
-
-		static Answers parse(byte[] response) {
-			String text = new String(response, StandardCharsets.UTF_8);
-			int status = Integer.parseInt(text.substring(9, 12));
-			if (status != 200) {
-				return new Answers(status, null, null, false);
-			}
-			String[] lines = text.substring(text.indexOf("\r\n\r\n") + 4).split("\n", -1);
-			return new Answers(status, lines[1], lines[0], "asked".equals(lines[2]));
-		}
-
-	}
-
-	/**
-	 * Answers with the adapter's value of the named cookie, whether it asked Tomcat, and
-	 * then {@code getCookies()}'s value. Tomcat parses cookies once: after it refused
-	 * them it answers that there are none.
+	 * CookieAnswers with the adapter's value of the named cookie, whether it asked
+	 * Tomcat, and then {@code getCookies()}'s value. Tomcat parses cookies once: after it
+	 * refused them it answers that there are none.
 	 */
 	static class BothAnswers extends HttpServlet {
 

@@ -1,11 +1,6 @@
 package io.queuekeeper.web.servlet;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,6 +8,7 @@ import java.util.Random;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import io.queuekeeper.web.RawHttp;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
@@ -55,35 +51,25 @@ class TomcatRequestUrlParityTests {
 	@BeforeAll
 	static void startTomcat(@TempDir Path baseDir) throws LifecycleException {
 		Logger.getLogger("org.apache").setLevel(Level.SEVERE);
-		Tomcat server = new Tomcat();
-		server.setBaseDir(baseDir.toString());
-		Connector connector = new Connector();
-		connector.setPort(0);
-		connector.setProperty("address", "127.0.0.1");
-		server.setConnector(connector);
+		Tomcat server = LoopbackTomcat.create(baseDir);
 		Context context = server.addContext("", baseDir.toString());
 		Tomcat.addServlet(context, "urls", new BothAnswers());
 		context.addServletMappingDecoded("/", "urls");
 		context.addServletMappingDecoded(FORWARDING + "/*", "urls");
 		context.addServletMappingDecoded(RENAMING + "/*", "urls");
-		Connector secure = new Connector();
-		secure.setPort(0);
-		secure.setProperty("address", "127.0.0.1");
+		Connector secure = LoopbackTomcat.connector();
 		secure.setScheme("https");
 		secure.setSecure(true);
 		server.getService().addConnector(secure);
 		server.start();
 		tomcat = server;
-		port = connector.getLocalPort();
+		port = server.getConnector().getLocalPort();
 		securePort = secure.getLocalPort();
 	}
 
 	@AfterAll
 	static void stopTomcat() throws LifecycleException {
-		if (tomcat != null) {
-			tomcat.stop();
-			tomcat.destroy();
-		}
+		LoopbackTomcat.stop(tomcat);
 	}
 
 	@ParameterizedTest
@@ -181,18 +167,7 @@ class TomcatRequestUrlParityTests {
 			request.append(" HTTP/1.0\r\n");
 		}
 		request.append("Connection: close\r\n\r\n");
-		try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-			OutputStream out = socket.getOutputStream();
-			out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
-			out.flush();
-			return Answers.parse(readAll(socket.getInputStream()));
-		}
-	}
-
-	private static byte[] readAll(InputStream in) throws IOException {
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		in.transferTo(bytes);
-		return bytes.toByteArray();
+		return Answers.parse(RawHttp.exchange(port, request.toString()));
 	}
 
 	/**
@@ -200,14 +175,12 @@ class TomcatRequestUrlParityTests {
 	 */
 	record Answers(int status, @Nullable String ours, @Nullable String tomcat) {
 
-		static Answers parse(byte[] response) {
-			String text = new String(response, StandardCharsets.UTF_8);
-			int status = Integer.parseInt(text.substring(9, 12));
-			if (status != 200) {
-				return new Answers(status, null, null);
+		static Answers parse(byte[] answer) {
+			RawHttp.Response response = RawHttp.parse(answer);
+			if (response.status() != 200) {
+				return new Answers(response.status(), null, null);
 			}
-			String[] lines = text.substring(text.indexOf("\r\n\r\n") + 4).split("\n", -1);
-			return new Answers(status, lines[0], lines[1]);
+			return new Answers(response.status(), response.lines()[0], response.lines()[1]);
 		}
 
 	}
