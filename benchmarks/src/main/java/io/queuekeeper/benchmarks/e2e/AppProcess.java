@@ -67,6 +67,8 @@ final class AppProcess implements AutoCloseable {
 			.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchmarkApplication.class.getName(), stack));
 		properties.forEach((property) -> command.add("--" + property));
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		// An interrupted benchmark must not leave applications behind on their ports.
+		Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, name + "-stop"));
 		return new AppProcess(process, name);
 	}
 
