@@ -58,7 +58,11 @@ final class AppProcess implements AutoCloseable {
 			throws IOException, InterruptedException {
 		List<String> command = new ArrayList<>();
 		command.add(ProcessHandle.current().info().command().orElse("java"));
-		command.addAll(List.of("-Xms1g", "-Xmx1g"));
+		// Debug information at every instruction, not only at safepoints, so that a CPU
+		// sample in code inlined into another method is charged to the method it belongs
+		// to (StarterShare): otherwise the application's work inlined into the starter's
+		// filter counts as the starter's. Both applications get it alike.
+		command.addAll(List.of("-Xms1g", "-Xmx1g", "-XX:+UnlockDiagnosticVMOptions", "-XX:+DebugNonSafepoints"));
 		String options = System.getenv("E2E_JAVA_OPTS");
 		if (options != null && !options.isBlank()) {
 			command.addAll(List.of(options.strip().split("\\s+")));
