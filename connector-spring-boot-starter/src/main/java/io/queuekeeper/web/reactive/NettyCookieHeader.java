@@ -2,6 +2,7 @@ package io.queuekeeper.web.reactive;
 
 import java.util.List;
 
+import io.queuekeeper.web.CookieSyntax;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,33 +35,6 @@ final class NettyCookieHeader {
 	 * spaces.
 	 */
 	static final String ASK_SERVER = new String("ask the server");
-
-	private static final byte NAME = 1;
-
-	private static final byte VALUE = 2;
-
-	private static final byte SKIPPED = 4;
-
-	/**
-	 * What each US-ASCII character may be: part of a name, part of a value, or skipped
-	 * before a name.
-	 */
-	private static final byte[] CLASSES = new byte[128];
-
-	static {
-		String separators = "()<>@,;:\\\"/[]?={}";
-		for (char c = 0x21; c < 0x7f; c++) {
-			if (separators.indexOf(c) < 0) {
-				CLASSES[c] |= NAME;
-			}
-			if (c != '"' && c != ',' && c != ';' && c != '\\') {
-				CLASSES[c] |= VALUE;
-			}
-		}
-		for (char c : new char[] { '\t', '\n', 0x0b, '\f', '\r', ' ', ',', ';' }) {
-			CLASSES[c] |= SKIPPED;
-		}
-	}
 
 	private NettyCookieHeader() {
 	}
@@ -156,7 +130,7 @@ final class NettyCookieHeader {
 		}
 		for (int at = valueStart; at < valueEnd; at++) {
 			char c = header.charAt(at);
-			if (c >= 0x80 || (CLASSES[c] & VALUE) == 0) {
+			if (!CookieSyntax.isCookieOctet(c)) {
 				return ASK_SERVER;
 			}
 		}
@@ -168,20 +142,15 @@ final class NettyCookieHeader {
 	 * that does not start with {@code $}.
 	 */
 	private static boolean isReadable(String name) {
-		if (name.isEmpty() || name.charAt(0) == '$') {
-			return false;
-		}
-		for (int i = 0; i < name.length(); i++) {
-			char c = name.charAt(i);
-			if (c >= 0x80 || (CLASSES[c] & NAME) == 0) {
-				return false;
-			}
-		}
-		return true;
+		return !name.startsWith("$") && CookieSyntax.isToken(name);
 	}
 
+	/**
+	 * Whether Netty skips the character before a cookie name: blanks, line breaks and the
+	 * separators {@code ,} and {@code ;}.
+	 */
 	private static boolean isSkipped(char c) {
-		return c < 0x80 && (CLASSES[c] & SKIPPED) != 0;
+		return c == '\t' || c == '\n' || c == 0x0b || c == '\f' || c == '\r' || c == ' ' || c == ',' || c == ';';
 	}
 
 }

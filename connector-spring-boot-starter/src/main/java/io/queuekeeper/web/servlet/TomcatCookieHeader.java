@@ -1,5 +1,6 @@
 package io.queuekeeper.web.servlet;
 
+import io.queuekeeper.web.CookieSyntax;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,25 +34,6 @@ final class TomcatCookieHeader {
 
 	private static final int NON_ASCII = -2;
 
-	private static final byte TOKEN = 1;
-
-	private static final byte OCTET = 2;
-
-	/** What each US-ASCII character may be part of: a name, a value, both or neither. */
-	private static final byte[] CLASSES = new byte[128];
-
-	static {
-		String token = "!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-		for (int i = 0; i < token.length(); i++) {
-			CLASSES[token.charAt(i)] |= TOKEN;
-		}
-		for (char c = 0x21; c < 0x7f; c++) {
-			if (c != '"' && c != ',' && c != ';' && c != '\\') {
-				CLASSES[c] |= OCTET;
-			}
-		}
-	}
-
 	private TomcatCookieHeader() {
 	}
 
@@ -66,10 +48,11 @@ final class TomcatCookieHeader {
 		for (int start = 0; start < length; start = next(header, start)) {
 			int at = skipBlanks(header, start);
 			int nameEnd = at + name.length();
-			if (!header.startsWith(name, at) || (nameEnd < length && isTokenChar(header.charAt(nameEnd)))) {
+			if (!header.startsWith(name, at)
+					|| (nameEnd < length && CookieSyntax.isTokenChar(header.charAt(nameEnd)))) {
 				continue;
 			}
-			if (!isToken(name)) {
+			if (!CookieSyntax.isToken(name)) {
 				// Tomcat never reads such a name.
 				return null;
 			}
@@ -110,7 +93,7 @@ final class TomcatCookieHeader {
 			if (c >= 0x80) {
 				return NON_ASCII;
 			}
-			if ((CLASSES[c] & OCTET) != 0) {
+			if (CookieSyntax.isCookieOctet(c)) {
 				continue;
 			}
 			if (c == ';' || c == ' ' || c == '\t') {
@@ -142,22 +125,6 @@ final class TomcatCookieHeader {
 			at++;
 		}
 		return at;
-	}
-
-	private static boolean isToken(String name) {
-		if (name.isEmpty()) {
-			return false;
-		}
-		for (int i = 0; i < name.length(); i++) {
-			if (!isTokenChar(name.charAt(i))) {
-				return false;
-			}
-		}
-		return true;
-	}
-
-	private static boolean isTokenChar(char c) {
-		return c < 0x80 && (CLASSES[c] & TOKEN) != 0;
 	}
 
 }
