@@ -64,10 +64,15 @@ final class ServletConnectorRequest implements ConnectorRequest {
 
 	private final HttpServletRequest request;
 
-	private @Nullable Boolean readsCookieHeaders;
+	/**
+	 * Whether the request is served by Tomcat 11, whose reading of cookies
+	 * {@link TomcatCookieHeader} repeats and whose writing of the request URL
+	 * {@link #url()} repeats.
+	 */
+	private final boolean readsCookieHeaders;
 
 	ServletConnectorRequest(HttpServletRequest request) {
-		this.request = request;
+		this(request, readsCookieHeaders(request.getServletContext()));
 	}
 
 	/**
@@ -88,7 +93,7 @@ final class ServletConnectorRequest implements ConnectorRequest {
 	@Override
 	public String url() {
 		String query = this.request.getQueryString();
-		ServletRequest tomcat = readsCookieHeaders() ? tomcatsOwn(this.request, TOMCAT_REQUEST_URL) : null;
+		ServletRequest tomcat = this.readsCookieHeaders ? tomcatsOwn(this.request, TOMCAT_REQUEST_URL) : null;
 		if (tomcat instanceof HttpServletRequest inner) {
 			return tomcatRequestUrl(inner, query);
 		}
@@ -146,7 +151,7 @@ final class ServletConnectorRequest implements ConnectorRequest {
 	 * that {@link TomcatCookieHeader#find} leaves to Tomcat.
 	 */
 	@Nullable String headerCookie(String name) {
-		if (!readsCookieHeaders() || !cookiesAreTomcats(this.request)) {
+		if (!this.readsCookieHeaders || !cookiesAreTomcats(this.request)) {
 			return TomcatCookieHeader.ASK_CONTAINER;
 		}
 		Enumeration<String> headers = this.request.getHeaders("Cookie");
@@ -195,20 +200,6 @@ final class ServletConnectorRequest implements ConnectorRequest {
 			current = wrapper.getRequest();
 		}
 		return method.get(current.getClass()) ? current : null;
-	}
-
-	/**
-	 * Whether the request is served by Tomcat 11, whose reading of cookies
-	 * {@link TomcatCookieHeader} repeats and whose writing of the request URL
-	 * {@link #url()} repeats.
-	 */
-	private boolean readsCookieHeaders() {
-		Boolean reads = this.readsCookieHeaders;
-		if (reads == null) {
-			reads = readsCookieHeaders(this.request.getServletContext());
-			this.readsCookieHeaders = reads;
-		}
-		return reads;
 	}
 
 	/**
