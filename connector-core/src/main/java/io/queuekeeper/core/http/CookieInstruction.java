@@ -49,32 +49,17 @@ public record CookieInstruction(String name, String value, @Nullable Duration ma
 		// SameSite.
 		boolean rejected = "none".equalsIgnoreCase(sameSite) && !this.secure;
 		String sameSiteValue = (sameSite != null && !sameSite.isBlank() && !rejected) ? sameSiteValue(sameSite) : null;
-		String maxAge = (this.maxAge != null) ? Long.toString(this.maxAge.getSeconds()) : null;
-		// Sized for every attribute, so that the text is copied once, into the result.
-		StringBuilder header = new StringBuilder(this.name.length() + this.value.length() + 120
-				+ ((this.domain != null) ? this.domain.length() : 0) + this.path.length()
-				+ ((sameSiteValue != null) ? sameSiteValue.length() : 0) + ((maxAge != null) ? maxAge.length() : 0));
-		header.append(this.name).append('=').append(this.value);
-		if (maxAge != null) {
-			header.append("; Max-Age=").append(maxAge);
-			if (this.maxAge.isZero()) {
-				header.append("; Expires=Thu, 01 Jan 1970 00:00:00 GMT");
-			}
-		}
-		if (this.domain != null) {
-			header.append("; Domain=").append(this.domain);
-		}
-		header.append("; Path=").append(this.path);
-		if (this.secure) {
-			header.append("; Secure");
-		}
-		if (this.httpOnly) {
-			header.append("; HttpOnly");
-		}
-		if (sameSiteValue != null) {
-			header.append("; SameSite=").append(sameSiteValue);
-		}
-		return header.toString();
+		boolean hasMaxAge = this.maxAge != null;
+		boolean hasDomain = this.domain != null;
+		boolean hasSameSite = sameSiteValue != null;
+		// One concatenation, which the JDK sizes exactly and copies once, into the
+		// result; an absent attribute is an empty piece.
+		return this.name + "=" + this.value + (hasMaxAge ? "; Max-Age=" : "")
+				+ (hasMaxAge ? Long.toString(this.maxAge.getSeconds()) : "")
+				+ ((hasMaxAge && this.maxAge.isZero()) ? "; Expires=Thu, 01 Jan 1970 00:00:00 GMT" : "")
+				+ (hasDomain ? "; Domain=" : "") + (hasDomain ? this.domain : "") + "; Path=" + this.path
+				+ (this.secure ? "; Secure" : "") + (this.httpOnly ? "; HttpOnly" : "")
+				+ (hasSameSite ? "; SameSite=" : "") + (hasSameSite ? sameSiteValue : "");
 	}
 
 	/**
