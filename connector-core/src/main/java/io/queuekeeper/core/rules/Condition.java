@@ -97,6 +97,39 @@ abstract class Condition {
 	abstract boolean matches(RequestValues request);
 
 	/**
+	 * For a part with an {@link #exactLength()}, what {@link #matches} returns for a
+	 * value of another length: its {@code IsNegative}. Not used for other parts.
+	 */
+	boolean negative() {
+		return false;
+	}
+
+	/**
+	 * The length a value must have to satisfy this part before {@code IsNegative}
+	 * applies, for a part that compares a value {@link RequestValues} reads once per
+	 * request with a literal exactly (an {@code Equals} that does not ignore case, on
+	 * anything but a cookie); otherwise -1. A value of another length is decided without
+	 * reading the literal.
+	 */
+	int exactLength() {
+		return -1;
+	}
+
+	/**
+	 * What the part reads, one of the sources of {@link RequestValues}.
+	 */
+	final int source() {
+		return this.source;
+	}
+
+	/**
+	 * The header or cookie name the part reads, interned; {@code ""} for other sources.
+	 */
+	final String name() {
+		return this.name;
+	}
+
+	/**
 	 * A rough rank of what evaluating this part costs, cheapest first, for ordering the
 	 * parts of a trigger: a URL value is read once per request and folded at most once, a
 	 * header is looked up in the request, a cookie is looked up on every evaluation and
@@ -119,6 +152,13 @@ abstract class Condition {
 			default:
 				return 5;
 		}
+	}
+
+	/**
+	 * Whether the part ignores case.
+	 */
+	final boolean isFolded() {
+		return this.folded;
 	}
 
 	/**
@@ -205,6 +245,17 @@ abstract class Condition {
 						&& ascii.regionMatches(true, 0, this.expected, 0, this.expected.length()));
 			}
 			return this.negative != actual(request).equals(this.expected);
+		}
+
+		@Override
+		boolean negative() {
+			return this.negative;
+		}
+
+		@Override
+		int exactLength() {
+			// Cookies are read anew on each evaluation; every other value once a request.
+			return (!isFolded() && source() != RequestValues.COOKIE) ? this.expected.length() : -1;
 		}
 
 	}

@@ -87,14 +87,6 @@ public final class Trigger {
 		if (this.hasGrams && !request.urlMayContain(this.gramsLow, this.gramsHigh)) {
 			return false;
 		}
-		return matchesPastGate(request);
-	}
-
-	/**
-	 * {@link #matches} for a caller that has already checked this trigger's trigrams
-	 * ({@link #hasGrams}) against the URL, as {@link TriggerTable} does.
-	 */
-	boolean matchesPastGate(RequestValues request) {
 		Condition[] conditions = this.conditions;
 		if (this.operator == LogicalOperator.OR) {
 			for (Condition condition : conditions) {
@@ -113,6 +105,14 @@ public final class Trigger {
 			}
 		}
 		return true;
+	}
+
+	/**
+	 * The parts, compiled, in the order {@link #matches} evaluates them. Not to be
+	 * modified.
+	 */
+	Condition[] conditions() {
+		return this.conditions;
 	}
 
 	/**

@@ -7,26 +7,68 @@ import java.util.List;
  * (integration) with a matching trigger. Immutable.
  *
  * <p>
- * Each trigger that can only match a URL holding certain trigrams (see {@link UrlGrams})
- * has them in the table itself, so that a request's URL rules most triggers out with two
- * comparisons each, without evaluating a part; most requests match no trigger, or only
- * after every earlier one has been ruled out.
+ * Most requests match no trigger, or only after every earlier one has been ruled out, so
+ * the table is laid out for ruling triggers out. What that takes is in arrays of the
+ * table rather than in the trigger and part objects, which lie all over the heap: by the
+ * time the next request comes, the application's own work has pushed them out of the
+ * processor's caches, and reading each would cost a cache miss. From the arrays alone:
+ * <ul>
+ * <li>a trigger or a part that can only match a URL holding certain trigrams (see
+ * {@link UrlGrams}) is ruled out by the URL's trigrams, with two comparisons;</li>
+ * <li>a part that compares a value exactly with a literal ({@code Equals} that does not
+ * ignore case) is decided by the value's length when it differs from the literal's.</li>
+ * </ul>
+ * Only the other parts are evaluated by their {@link Condition}.
  *
  * @since 0.1.0
  */
 public final class TriggerTable {
 
-	private final Trigger[] triggers;
+	/* Bits of a trigger's first int. */
 
-	/** For each trigger, the index of its group. */
-	private final int[] groups;
+	private static final int GATED = 1;
 
-	private final boolean[] gated;
+	private static final int OR = 2;
 
-	private final long[] gramsLow;
+	private static final int GROUP_SHIFT = 2;
 
-	private final long[] gramsHigh;
+	/* Bits of a part's int; GATED as for a trigger. */
 
+	private static final int NEGATIVE = 2;
+
+	private static final int SOURCE_SHIFT = 2;
+
+	private static final int SOURCE_MASK = 0x3F;
+
+	private static final int LENGTH_SHIFT = 8;
+
+	/**
+	 * Three ints for each trigger: its group, whether it is an OR and whether it is gated
+	 * ({@link Trigger#hasGrams()}); where its parts start; where they end.
+	 */
+	private final int[] triggers;
+
+	/** Two longs for each trigger: the trigrams a gated trigger needs. */
+	private final long[] triggerGrams;
+
+	/*
+	 * The parts of every trigger, each trigger's in the order Trigger evaluates them.
+	 */
+
+	/**
+	 * An int for each part: whether it is gated and negated, its source and its
+	 * {@link Condition#exactLength()}, plus one so that -1 is zero.
+	 */
+	private final int[] parts;
+
+	/** Two longs for each part: the trigrams a gated part needs. */
+	private final long[] partGrams;
+
+	private final Condition[] conditions;
+
+	private final String[] names;
+
+	/** Whether any trigger or part is gated, so that the URL's trigrams are needed. */
 	private final boolean anyGated;
 
 	/**
@@ -34,24 +76,43 @@ public final class TriggerTable {
 	 * @param groups the triggers of each group, groups in priority order
 	 */
 	public TriggerTable(List<List<Trigger>> groups) {
-		int count = 0;
+		int triggerCount = 0;
+		int partCount = 0;
 		for (List<Trigger> group : groups) {
-			count += group.size();
+			triggerCount += group.size();
+			for (Trigger trigger : group) {
+				partCount += trigger.conditions().length;
+			}
 		}
-		this.triggers = new Trigger[count];
-		this.groups = new int[count];
-		this.gated = new boolean[count];
-		this.gramsLow = new long[count];
-		this.gramsHigh = new long[count];
+		this.triggers = new int[3 * triggerCount];
+		this.triggerGrams = new long[2 * triggerCount];
+		this.parts = new int[partCount];
+		this.partGrams = new long[2 * partCount];
+		this.conditions = new Condition[partCount];
+		this.names = new String[partCount];
 		int index = 0;
+		int part = 0;
 		boolean anyGated = false;
 		for (int group = 0; group < groups.size(); group++) {
 			for (Trigger trigger : groups.get(group)) {
-				this.triggers[index] = trigger;
-				this.groups[index] = group;
-				this.gated[index] = trigger.hasGrams();
-				this.gramsLow[index] = trigger.gramsLow();
-				this.gramsHigh[index] = trigger.gramsHigh();
+				int start = part;
+				for (Condition condition : trigger.conditions()) {
+					this.parts[part] = ((condition.exactLength() + 1) << LENGTH_SHIFT)
+							| ((condition.source() + 1) << SOURCE_SHIFT) | (condition.negative() ? NEGATIVE : 0)
+							| (condition.hasGrams ? GATED : 0);
+					this.partGrams[2 * part] = condition.gramsLow;
+					this.partGrams[2 * part + 1] = condition.gramsHigh;
+					this.conditions[part] = condition;
+					this.names[part] = condition.name();
+					anyGated |= condition.hasGrams;
+					part++;
+				}
+				this.triggers[3 * index] = (group << GROUP_SHIFT)
+						| ((trigger.operator() == LogicalOperator.OR) ? OR : 0) | (trigger.hasGrams() ? GATED : 0);
+				this.triggers[3 * index + 1] = start;
+				this.triggers[3 * index + 2] = part;
+				this.triggerGrams[2 * index] = trigger.gramsLow();
+				this.triggerGrams[2 * index + 1] = trigger.gramsHigh();
 				anyGated |= trigger.hasGrams();
 				index++;
 			}
@@ -69,16 +130,54 @@ public final class TriggerTable {
 			low = request.urlGramsLow();
 			high = request.urlGramsHigh();
 		}
-		Trigger[] triggers = this.triggers;
-		for (int i = 0; i < triggers.length; i++) {
-			if (this.gated[i] && ((this.gramsLow[i] & ~low) | (this.gramsHigh[i] & ~high)) != 0) {
+		int[] triggers = this.triggers;
+		for (int i = 0; i < triggers.length; i += 3) {
+			int info = triggers[i];
+			if ((info & GATED) != 0 && lacks(this.triggerGrams, 2 * (i / 3), low, high)) {
 				continue;
 			}
-			if (triggers[i].matchesPastGate(request)) {
-				return this.groups[i];
+			if (matches((info & OR) != 0, triggers[i + 1], triggers[i + 2], request, low, high)) {
+				return info >>> GROUP_SHIFT;
 			}
 		}
 		return -1;
+	}
+
+	/**
+	 * Whether a trigger matches: its parts in order, until one decides the outcome (a
+	 * true part of an OR, a false part of an AND), as {@link Trigger#matches} evaluates
+	 * them.
+	 */
+	private boolean matches(boolean or, int start, int end, RequestValues request, long low, long high) {
+		for (int part = start; part < end; part++) {
+			if (partMatches(part, request, low, high) == or) {
+				return or;
+			}
+		}
+		return !or;
+	}
+
+	private boolean partMatches(int part, RequestValues request, long low, long high) {
+		int info = this.parts[part];
+		if ((info & GATED) != 0 && lacks(this.partGrams, 2 * part, low, high)) {
+			// A gated part is not negated, and needs a literal the URL does not hold.
+			return false;
+		}
+		int length = (info >>> LENGTH_SHIFT) - 1;
+		if (length >= 0) {
+			int source = ((info >>> SOURCE_SHIFT) & SOURCE_MASK) - 1;
+			if (request.value(source, this.names[part], false).length() != length) {
+				return (info & NEGATIVE) != 0;
+			}
+		}
+		return this.conditions[part].matches(request);
+	}
+
+	/**
+	 * Whether the URL lacks a trigram of the summary at {@code at} in {@code grams}.
+	 */
+	private static boolean lacks(long[] grams, int at, long low, long high) {
+		return ((grams[at] & ~low) | (grams[at + 1] & ~high)) != 0;
 	}
 
 }

@@ -75,6 +75,46 @@ class TriggerTablePropertyTests {
 		assertThat(config.firstMatch(values("https://shop.example.com/home"))).isSameAs(notCheckout);
 	}
 
+	@Test
+	void firstMatchWhenExactEqualsAndValueOfOtherLengthThenDecidedByNegation() {
+		Integration gold = integration("gold",
+				trigger(LogicalOperator.OR, header(Operator.EQUALS, "gold", false, false)));
+		Integration notDrop = integration("not-drop",
+				trigger(LogicalOperator.AND, header(Operator.EQUALS, "drop", true, false)));
+		IntegrationConfig config = new IntegrationConfig(1, List.of(gold, notDrop));
+		assertThat(config.firstMatch(headerValues("gold"))).isSameAs(gold);
+		// Same length as both literals, equal to neither.
+		assertThat(config.firstMatch(headerValues("mold"))).isSameAs(notDrop);
+		assertThat(config.firstMatch(headerValues("drop"))).isNull();
+		assertThat(config.firstMatch(headerValues("golden"))).isSameAs(notDrop);
+		assertThat(config.firstMatch(headerValues(null))).isSameAs(notDrop);
+	}
+
+	@Test
+	void firstMatchWhenEqualsIgnoringCaseAndValueFoldsToOtherLengthThenMatches() {
+		// 'ß' upper-cases to "SS": one character that equals two, ignoring case.
+		Integration strasse = integration("strasse",
+				trigger(LogicalOperator.AND, header(Operator.EQUALS, "strasse", false, true)));
+		IntegrationConfig config = new IntegrationConfig(1, List.of(strasse));
+		assertThat(config.firstMatch(headerValues("Straße"))).isSameAs(strasse);
+		assertThat(config.firstMatch(headerValues("Strasse"))).isSameAs(strasse);
+		assertThat(config.firstMatch(headerValues("Strase"))).isNull();
+	}
+
+	private static RequestValues headerValues(@Nullable String value) {
+		String url = "https://shop.example.com/";
+		TestRequest.Builder request = TestRequest.get(url);
+		if (value != null) {
+			request.header(HEADER, value);
+		}
+		return new RequestValues(request.build(), url);
+	}
+
+	private static TriggerPart header(Operator operator, String value, boolean negative, boolean ignoreCase) {
+		return TriggerPart.of(ValidatorType.HTTP_HEADER, UrlPart.UNKNOWN, HEADER, operator, value, List.of(value),
+				negative, ignoreCase);
+	}
+
 	/**
 	 * The integration the spec's reading finds: every trigger of every integration in
 	 * order, every part compiled and evaluated on its own, on fresh request values.
@@ -172,7 +212,7 @@ class TriggerTablePropertyTests {
 						"/sale-3/", "/checkout/7", "release-12", "shop.example.com", "Shop.Example.COM",
 						"api.example.org", "example", "color=red", "?color=RED", "https://shop.example.com",
 						"https://shop.example.com/drop", "/", "/drop", "ITEM", "item", "sale", "SALE", "STRASSE",
-						"straße", "\u0131tem", "\u017fale", "bot", "Mozilla", "gold"),
+						"straße", "\u0131tem", "\u017fale", "bot", "Mozilla", "gold", "ss", "STRASSE-3"),
 				Arbitraries.strings().withChars("abdoprsDOPR/-.?").ofMinLength(3).ofMaxLength(6));
 	}
 
@@ -200,7 +240,7 @@ class TriggerTablePropertyTests {
 
 	@Provide
 	Arbitrary<String> headerValues() {
-		return Arbitraries.of("", "drop", "DROP", "Mozilla/5.0 Bot", "gold", "ß", "*", "sale-3");
+		return Arbitraries.of("", "drop", "DROP", "Mozilla/5.0 Bot", "gold", "ß", "*", "sale-3", "Straße-3");
 	}
 
 }
