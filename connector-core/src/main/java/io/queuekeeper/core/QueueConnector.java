@@ -157,7 +157,7 @@ public final class QueueConnector {
 			return exchange.finish(cancel(exchange, event));
 		}
 		return exchange
-			.finish(new ValidationResult(ResultType.IGNORE, match.name(), null, null, null, null, exchange.ajax));
+			.finish(new ValidationResult(ResultType.IGNORE, match.name(), null, null, null, null, exchange.ajax()));
 	}
 
 	/**
@@ -237,14 +237,14 @@ public final class QueueConnector {
 						event.cookieHttpOnly(), event.cookieSecure(), exchange.now));
 			}
 			return new ValidationResult(ResultType.QUEUE, event.actionName(), event.eventId(), state.queueId(),
-					state.redirectType(), null, exchange.ajax);
+					state.redirectType(), null, exchange.ajax());
 		}
 		QueueToken token = exchange.token;
 		ValidationResult result;
 		boolean accepted = false;
 		if (token == null) {
 			String enqueueToken = this.enqueueTokens.issue(exchange.request, event.eventId());
-			result = redirect(event, this.urls.queue(event, enqueueToken, target), exchange.ajax);
+			result = redirect(event, this.urls.queue(event, enqueueToken, target), exchange.ajax());
 		}
 		else {
 			TokenError error = this.tokens.verify(token, event.eventId(), exchange.now);
@@ -256,12 +256,12 @@ public final class QueueConnector {
 				exchange.cookies.add(this.cookies.store(event.eventId(), token.queueId(), fixed, redirectType,
 						event.cookieDomain(), event.cookieHttpOnly(), event.cookieSecure(), exchange.now));
 				result = new ValidationResult(ResultType.QUEUE, event.actionName(), event.eventId(), token.queueId(),
-						token.redirectType(), null, exchange.ajax);
+						token.redirectType(), null, exchange.ajax());
 			}
 			else {
 				this.observer.tokenRejected(event.eventId(), error);
 				result = redirect(event, this.urls.error(event, error, token.token(), exchange.now, target),
-						exchange.ajax);
+						exchange.ajax());
 			}
 		}
 		if (state.found() && !accepted) {
@@ -292,12 +292,12 @@ public final class QueueConnector {
 				this.observer.cookieRejected(event.eventId(), ConnectorObserver.COOKIE_INVALID);
 			}
 			return new ValidationResult(ResultType.CANCEL, event.actionName(), event.eventId(), null, null, null,
-					exchange.ajax);
+					exchange.ajax());
 		}
 		exchange.cookies.add(this.cookies.clear(event.eventId(), event.cookieDomain(), event.cookieHttpOnly(),
 				event.cookieSecure()));
 		return new ValidationResult(ResultType.CANCEL, event.actionName(), event.eventId(), state.queueId(),
-				state.redirectType(), this.urls.cancel(event, state.queueId(), target), exchange.ajax);
+				state.redirectType(), this.urls.cancel(event, state.queueId(), target), exchange.ajax());
 	}
 
 	private static ValidationResult redirect(EventSettings event, String url, boolean ajax) {
@@ -330,9 +330,11 @@ public final class QueueConnector {
 
 		final @Nullable QueueToken token;
 
-		final boolean ajax;
+		private boolean ajaxRead;
 
-		final @Nullable String ajaxPageUrl;
+		private boolean ajax;
+
+		private @Nullable String ajaxPageUrl;
 
 		final List<CookieInstruction> cookies = new ArrayList<>(2);
 
@@ -345,9 +347,21 @@ public final class QueueConnector {
 			this.pureUrl = UrlParts.withoutToken(this.url);
 			this.rawToken = UrlParts.rawToken(this.url);
 			this.token = QueueToken.parse(UrlCodec.percentDecodeLenient(this.rawToken));
-			String ajaxHeader = request.header(AJAX_PAGE_URL_HEADER);
-			this.ajax = !Strings.isBlank(ajaxHeader);
-			this.ajaxPageUrl = this.ajax ? UrlCodec.formDecodeLenient(ajaxHeader) : null;
+		}
+
+		/**
+		 * Whether the client script sent the request (the AJAX page URL header is set).
+		 * Read on first use: a request that matches no integration never needs it, and
+		 * looking for a header that is missing can mean reading every header.
+		 */
+		boolean ajax() {
+			if (!this.ajaxRead) {
+				String ajaxHeader = this.request.header(AJAX_PAGE_URL_HEADER);
+				this.ajax = !Strings.isBlank(ajaxHeader);
+				this.ajaxPageUrl = this.ajax ? UrlCodec.formDecodeLenient(ajaxHeader) : null;
+				this.ajaxRead = true;
+			}
+			return this.ajax;
 		}
 
 		/**
@@ -355,7 +369,7 @@ public final class QueueConnector {
 		 * when the client script sent an absolute http(s) one, otherwise the request URL.
 		 */
 		String target() {
-			if (this.ajaxPageUrl != null && UrlParts.isHttpUrl(this.ajaxPageUrl)) {
+			if (ajax() && this.ajaxPageUrl != null && UrlParts.isHttpUrl(this.ajaxPageUrl)) {
 				return this.ajaxPageUrl;
 			}
 			return this.pureUrl;

@@ -1,11 +1,16 @@
 package io.queuekeeper.core;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import io.queuekeeper.core.config.IntegrationConfig;
+import io.queuekeeper.core.http.ConnectorRequest;
 import io.queuekeeper.core.testing.ConfigJson;
 import io.queuekeeper.core.testing.Decisions;
 import io.queuekeeper.core.testing.Encoding;
 import io.queuekeeper.core.testing.TestRequest;
 import io.queuekeeper.core.testing.Vectors;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -195,6 +200,56 @@ class QueueConnectorAjaxTests {
 				TestRequest.get(API).header("x-queueit-ajaxpageurl", PAGE_HEADER).build(),
 				QueueEventConfig.of(Vectors.EVENT, Vectors.QUEUE_DOMAIN));
 		assertThat(Decisions.ajaxRedirect(decision).location()).endsWith("&cver=-1&man=unspecified&t=" + ENCODED_PAGE);
+	}
+
+	@Test
+	void evaluateWhenNoIntegrationMatchesThenAjaxHeaderIsNotRead() {
+		List<String> read = new ArrayList<>();
+		Decision decision = this.connector.evaluate(recordingHeaders(
+				TestRequest.get("https://shop.example.com/home").header("x-queueit-ajaxpageurl", PAGE_HEADER).build(),
+				read), this.config);
+		assertThat(decision.result()).isSameAs(ValidationResult.NO_MATCH);
+		assertThat(read).doesNotContain("x-queueit-ajaxpageurl");
+	}
+
+	@Test
+	void evaluateWhenIntegrationMatchesThenAjaxHeaderIsReadOnce() {
+		List<String> read = new ArrayList<>();
+		Decision decision = this.connector.evaluate(
+				recordingHeaders(TestRequest.get(API).header("x-queueit-ajaxpageurl", PAGE_HEADER).build(), read),
+				this.config);
+		Decisions.ajaxRedirect(decision);
+		assertThat(read).containsOnlyOnce("x-queueit-ajaxpageurl");
+	}
+
+	/**
+	 * The request, recording the name of each header the engine asks for.
+	 */
+	private static ConnectorRequest recordingHeaders(ConnectorRequest request, List<String> read) {
+		return new ConnectorRequest() {
+
+			@Override
+			public String method() {
+				return request.method();
+			}
+
+			@Override
+			public String url() {
+				return request.url();
+			}
+
+			@Override
+			public @Nullable String header(String name) {
+				read.add(name);
+				return request.header(name);
+			}
+
+			@Override
+			public @Nullable String cookie(String name) {
+				return request.cookie(name);
+			}
+
+		};
 	}
 
 }
