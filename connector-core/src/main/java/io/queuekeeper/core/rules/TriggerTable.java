@@ -56,8 +56,9 @@ public final class TriggerTable {
 	 */
 
 	/**
-	 * An int for each part: whether it is gated and negated, its source and its
-	 * {@link Condition#exactLength()}, plus one so that -1 is zero.
+	 * An int for each part: whether it is gated (a part of an OR trigger that needs
+	 * trigrams), whether it is negated, its source and its
+	 * {@link Condition#exactLength()}, each of the last two plus one so that -1 is zero.
 	 */
 	private final int[] parts;
 
@@ -96,10 +97,13 @@ public final class TriggerTable {
 		for (int group = 0; group < groups.size(); group++) {
 			for (Trigger trigger : groups.get(group)) {
 				int start = part;
+				// The trigrams of an AND trigger's parts are the trigger's own, checked
+				// before its parts are; only an OR trigger's parts are gated one by one.
+				boolean or = trigger.operator() == LogicalOperator.OR;
 				for (Condition condition : trigger.conditions()) {
 					this.parts[part] = ((condition.exactLength() + 1) << LENGTH_SHIFT)
 							| ((condition.source() + 1) << SOURCE_SHIFT) | (condition.negative() ? NEGATIVE : 0)
-							| (condition.hasGrams ? GATED : 0);
+							| ((or && condition.hasGrams) ? GATED : 0);
 					this.partGrams[2 * part] = condition.gramsLow;
 					this.partGrams[2 * part + 1] = condition.gramsHigh;
 					this.conditions[part] = condition;
@@ -107,8 +111,7 @@ public final class TriggerTable {
 					anyGated |= condition.hasGrams;
 					part++;
 				}
-				this.triggers[3 * index] = (group << GROUP_SHIFT)
-						| ((trigger.operator() == LogicalOperator.OR) ? OR : 0) | (trigger.hasGrams() ? GATED : 0);
+				this.triggers[3 * index] = (group << GROUP_SHIFT) | (or ? OR : 0) | (trigger.hasGrams() ? GATED : 0);
 				this.triggers[3 * index + 1] = start;
 				this.triggers[3 * index + 2] = part;
 				this.triggerGrams[2 * index] = trigger.gramsLow();
