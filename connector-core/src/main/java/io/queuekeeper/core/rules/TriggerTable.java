@@ -16,7 +16,8 @@ import java.util.List;
  * <li>a trigger or a part that can only match a URL holding certain trigrams (see
  * {@link UrlGrams}) is ruled out by the URL's trigrams, with two comparisons;</li>
  * <li>a part that compares a value exactly with a literal ({@code Equals} that does not
- * ignore case) is decided by the value's length when it differs from the literal's.</li>
+ * ignore case, on anything but a cookie) is decided by the value's length when it differs
+ * from the literal's.</li>
  * </ul>
  * Only the other parts are evaluated by their {@link Condition}.
  *
@@ -41,6 +42,9 @@ public final class TriggerTable {
 	private static final int SOURCE_MASK = 0x3F;
 
 	private static final int LENGTH_SHIFT = 8;
+
+	/** Lengths from here on do not fit in a part's int, and are left to the part. */
+	private static final int TOO_LONG = (1 << (Integer.SIZE - 1 - LENGTH_SHIFT)) - 1;
 
 	/**
 	 * Three ints for each trigger: its group, whether it is an OR and whether it is gated
@@ -101,9 +105,9 @@ public final class TriggerTable {
 				// before its parts are; only an OR trigger's parts are gated one by one.
 				boolean or = trigger.operator() == LogicalOperator.OR;
 				for (Condition condition : trigger.conditions()) {
-					this.parts[part] = ((condition.exactLength() + 1) << LENGTH_SHIFT)
-							| ((condition.source() + 1) << SOURCE_SHIFT) | (condition.negative() ? NEGATIVE : 0)
-							| ((or && condition.hasGrams) ? GATED : 0);
+					int exactLength = (condition.exactLength() < TOO_LONG) ? condition.exactLength() : -1;
+					this.parts[part] = ((exactLength + 1) << LENGTH_SHIFT) | ((condition.source() + 1) << SOURCE_SHIFT)
+							| (condition.negative() ? NEGATIVE : 0) | ((or && condition.hasGrams) ? GATED : 0);
 					this.partGrams[2 * part] = condition.gramsLow;
 					this.partGrams[2 * part + 1] = condition.gramsHigh;
 					this.conditions[part] = condition;

@@ -91,6 +91,17 @@ class TriggerTablePropertyTests {
 	}
 
 	@Test
+	void firstMatchWhenExactLiteralTooLongForTheTableThenPartDecides() {
+		// 2^24 characters: a length the table cannot hold next to a part's flags.
+		String literal = "a".repeat(1 << 24);
+		Integration huge = integration("huge",
+				trigger(LogicalOperator.AND, header(Operator.EQUALS, literal, false, false)));
+		IntegrationConfig config = new IntegrationConfig(1, List.of(huge));
+		assertThat(config.firstMatch(headerValues(literal))).isSameAs(huge);
+		assertThat(config.firstMatch(headerValues(literal.substring(1)))).isNull();
+	}
+
+	@Test
 	void firstMatchWhenEqualsIgnoringCaseAndValueFoldsToOtherLengthThenMatches() {
 		// 'ß' upper-cases to "SS": one character that equals two, ignoring case.
 		Integration strasse = integration("strasse",
