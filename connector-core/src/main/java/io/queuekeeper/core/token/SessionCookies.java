@@ -3,6 +3,7 @@ package io.queuekeeper.core.token;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.queuekeeper.core.http.ConnectorRequest;
 import io.queuekeeper.core.http.CookieInstruction;
@@ -62,14 +63,16 @@ public final class SessionCookies {
 
 	private static final byte[] HASH_BYTES = HASH_FIELD.getBytes(StandardCharsets.US_ASCII);
 
+	private static final int MAX_NAMES = 1024;
+
 	private final HmacSha256 hmac;
 
 	/*
-	 * The name of the last event seen, so that the requests of one event do not build the
-	 * same name twice each. Immutable, so a racy read sees a whole pair or the previous
-	 * one.
+	 * The cookie name of each event seen, so that requests do not build it each time.
+	 * Events come from the config and from code, so there are few; should there ever be
+	 * more, the names are built again from scratch.
 	 */
-	private CookieName lastName = new CookieName("", NAME_PREFIX);
+	private final ConcurrentHashMap<String, String> names = new ConcurrentHashMap<>();
 
 	/**
 	 * Creates the cookie codec.
@@ -87,12 +90,14 @@ public final class SessionCookies {
 	}
 
 	private String cookieName(String eventId) {
-		CookieName last = this.lastName;
-		if (last.eventId().equals(eventId)) {
-			return last.name();
+		String name = this.names.get(eventId);
+		if (name == null) {
+			if (this.names.size() >= MAX_NAMES) {
+				this.names.clear();
+			}
+			name = name(eventId);
+			this.names.put(eventId, name);
 		}
-		String name = name(eventId);
-		this.lastName = new CookieName(eventId, name);
 		return name;
 	}
 
@@ -539,9 +544,6 @@ public final class SessionCookies {
 
 	private static String orEmpty(@Nullable String value) {
 		return (value != null) ? value : "";
-	}
-
-	private record CookieName(String eventId, String name) {
 	}
 
 	/**

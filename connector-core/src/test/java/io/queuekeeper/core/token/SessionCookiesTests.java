@@ -35,6 +35,27 @@ class SessionCookiesTests {
 	}
 
 	@Test
+	void readAndStoreWhenManyEventsInTurnThenEachUsesItsOwnCookie() {
+		// More events than the codec keeps names for, each twice, interleaved with the
+		// first: every name is right whether it is kept, built again or dropped.
+		for (int round = 0; round < 2; round++) {
+			for (int i = 0; i < 1500; i++) {
+				for (String event : new String[] { "event" + i, "event0" }) {
+					CookieInstruction cookie = this.cookies.store(event, Vectors.QID, null, "queue", null, false, false,
+							Vectors.NOW);
+					assertThat(cookie.name()).isEqualTo(SessionCookies.name(event));
+					TestRequest request = TestRequest.get("https://shop.example.com/")
+						.cookie(SessionCookies.name(event), cookie.value())
+						.cookie(SessionCookies.name("other" + i), cookie.value())
+						.build();
+					assertThat(this.cookies.read(request, event, 20, true, Vectors.NOW).valid()).as(event).isTrue();
+					assertThat(this.cookies.read(request, "other" + i + "x", 20, true, Vectors.NOW).found()).isFalse();
+				}
+			}
+		}
+	}
+
+	@Test
 	void storeWhenTv12FieldsThenWireValueIsTv14() {
 		CookieInstruction cookie = this.cookies.store(Vectors.EVENT, Vectors.QID, null, "queue", null, false, false,
 				Vectors.NOW);
