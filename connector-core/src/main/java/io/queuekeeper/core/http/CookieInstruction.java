@@ -68,7 +68,7 @@ public record CookieInstruction(String name, String value, @Nullable Duration ma
 		// Sized for the whole text, so that it is written once and copied once, into the
 		// result. (One string concatenation would skip that copy, but with this many
 		// pieces the JIT did not always compile its method handles into the caller: in
-		// a WebFlux application it then cost four times as much.)
+		// a WebFlux application it then cost several times as much.)
 		int length = this.name.length() + 1 + this.value.length() + PATH.length() + this.path.length();
 		if (this.maxAge != null) {
 			length += MAX_AGE.length() + ((maxAgeSeconds >= 0) ? Strings.decimalLength(maxAgeSeconds) : 20);
