@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -124,6 +125,13 @@ final class AppProcess implements AutoCloseable {
 	/**
 	 * Starts sampling the application's CPU ({@link StarterShare}).
 	 */
+	/**
+	 * The starter's decisions counted so far in each bucket of {@link DecisionTimes}.
+	 */
+	long[] decisions() throws IOException, InterruptedException {
+		return Arrays.stream(get(BenchmarkApplication.DECISIONS_PATH).split(" ")).mapToLong(Long::parseLong).toArray();
+	}
+
 	void startProfile() throws IOException, InterruptedException {
 		get(BenchmarkApplication.PROFILE_START_PATH);
 	}

@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -34,6 +35,11 @@ class BenchmarkApplication {
 
 	/** The path that tells what the application's threads have cost so far. */
 	static final String COST_PATH = "/e2e-cost";
+
+	/**
+	 * The path that tells how long the starter's decisions took ({@link DecisionTimes}).
+	 */
+	static final String DECISIONS_PATH = "/e2e-decisions";
 
 	/** The paths that start sampling the CPU and stop it ({@link StarterShare}). */
 	static final String PROFILE_START_PATH = "/e2e-profile/start";
@@ -59,8 +65,23 @@ class BenchmarkApplication {
 			.run(Arrays.copyOfRange(args, 1, args.length));
 	}
 
+	/**
+	 * Counts how long each decision of the starter took; the starter takes a single
+	 * {@code DecisionObserver} bean (this application has no Micrometer).
+	 */
+	@Bean
+	DecisionTimes decisionTimes() {
+		return new DecisionTimes();
+	}
+
 	@RestController
 	static class Endpoints {
+
+		private final DecisionTimes decisionTimes;
+
+		Endpoints(DecisionTimes decisionTimes) {
+			this.decisionTimes = decisionTimes;
+		}
 
 		/** Matches none of the 20 integrations. */
 		@GetMapping("/open/hello")
@@ -89,6 +110,19 @@ class BenchmarkApplication {
 		String cost() {
 			long[] cost = ThreadCost.totals();
 			return cost[0] + " " + cost[1];
+		}
+
+		/**
+		 * The decisions counted so far in each bucket of {@link DecisionTimes}, separated
+		 * by spaces.
+		 */
+		@GetMapping(DECISIONS_PATH)
+		String decisions() {
+			StringBuilder counts = new StringBuilder();
+			for (long count : this.decisionTimes.counts()) {
+				counts.append(count).append(' ');
+			}
+			return counts.toString().strip();
 		}
 
 		@GetMapping(PROFILE_START_PATH)

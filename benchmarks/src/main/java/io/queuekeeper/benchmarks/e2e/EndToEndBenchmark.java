@@ -24,8 +24,9 @@ import io.queuekeeper.benchmarks.e2e.Scenarios.Scenario;
  * rounds so that a noisy moment of the machine hurts every scenario alike. Around each
  * run it reads what the application under load has cost (its process's CPU time, and its
  * Java threads' CPU time and allocation), which gives the cost of a request apart from
- * how much CPU the host lent the run. Medians over the rounds are reported, with the
- * ratio to the baseline measured in the same run.
+ * how much CPU the host lent the run, and how long the starter took to decide each
+ * request ({@link DecisionTimes}). Medians over the rounds are reported, with the ratio
+ * to the baseline measured in the same run.
  *
  * <p>
  * Options (all optional): {@code --stacks=mvc,webflux}, {@code --scenarios=} (names,
@@ -92,11 +93,14 @@ public final class EndToEndBenchmark {
 				if (profile) {
 					app.startProfile();
 				}
+				boolean decides = app == protectedApp;
+				long[] decisionsBefore = decides ? app.decisions() : null;
 				Cost before = app.cost();
 				Wrk.Result load = wrk.run(scenario, seconds);
 				Cost cost = app.cost().minus(before);
+				long[] decisions = decides ? minus(app.decisions(), decisionsBefore) : new long[0];
 				double share = profile ? app.stopProfile() : Double.NaN;
-				runs.get(scenario).add(new Run(load, cost, share));
+				runs.get(scenario).add(new Run(load, cost, share, decisions));
 			}
 		}
 		return runs;
@@ -138,11 +142,25 @@ public final class EndToEndBenchmark {
 			medians.forEach((scenario, median) -> System.out.printf(Locale.ROOT, "%-18s %8.1f%% %8.1f%%%n",
 					scenario.name(), 100 * median.starterShare(), 100 * (1 - median.starterShare())));
 		}
-		System.out.printf("%n%s: each round, req/s, process µs per request and the starter's share%n", stack);
+		// How long the starter's own decision took (QueueItGate, wall clock), as quarter-
+		// octave buckets allow: each quantile is at most the figure and at least 80% of
+		// it.
+		System.out.printf(
+				"%n%s: time the starter took to decide a request (median of the rounds)%n" + "%-18s %9s %9s %9s %9s%n",
+				stack, "scenario", "p50 µs", "p99 µs", "p99.9 µs", "decisions");
+		medians.forEach((scenario, median) -> {
+			if (!Double.isNaN(median.decisionP50())) {
+				System.out.printf(Locale.ROOT, "%-18s %9.1f %9.1f %9.1f %9.0f%n", scenario.name(), median.decisionP50(),
+						median.decisionP99(), median.decisionP999(), median.decisions());
+			}
+		});
+		System.out.printf(
+				"%n%s: each round, req/s, process µs per request, the starter's share and its decisions' p99 µs%n",
+				stack);
 		runs.forEach((scenario, each) -> System.out.printf(Locale.ROOT, "%-18s %s%n", scenario.name(),
 				each.stream()
-					.map((run) -> String.format(Locale.ROOT, "%.0f/%.1f/%.1f%%", run.throughput(), run.processMicros(),
-							100 * run.starterShare()))
+					.map((run) -> String.format(Locale.ROOT, "%.0f/%.1f/%.1f%%/%.1f", run.throughput(),
+							run.processMicros(), 100 * run.starterShare(), run.decisionP99()))
 					.toList()));
 	}
 
@@ -161,7 +179,16 @@ public final class EndToEndBenchmark {
 	private static Run median(List<Run> runs) {
 		return new Run(median(runs, Run::throughput), median(runs, Run::p50), median(runs, Run::p99),
 				median(runs, Run::p999), median(runs, Run::processMicros), median(runs, Run::threadMicros),
-				median(runs, Run::allocatedBytes), median(runs, Run::starterShare));
+				median(runs, Run::allocatedBytes), median(runs, Run::starterShare), median(runs, Run::decisions),
+				median(runs, Run::decisionP50), median(runs, Run::decisionP99), median(runs, Run::decisionP999));
+	}
+
+	private static long[] minus(long[] counts, long[] earlier) {
+		long[] difference = new long[counts.length];
+		for (int i = 0; i < counts.length; i++) {
+			difference[i] = counts[i] - earlier[i];
+		}
+		return difference;
 	}
 
 	private static double median(List<Run> runs, ToDoubleFunction<Run> value) {
@@ -200,12 +227,18 @@ public final class EndToEndBenchmark {
 	 * per request read from the application.
 	 */
 	private record Run(double throughput, double p50, double p99, double p999, double processMicros,
-			double threadMicros, double allocatedBytes, double starterShare) {
+			double threadMicros, double allocatedBytes, double starterShare, double decisions, double decisionP50,
+			double decisionP99, double decisionP999) {
 
-		Run(Wrk.Result load, Cost cost, double starterShare) {
+		/**
+		 * A run, with the starter's decisions counted by {@link DecisionTimes} during it
+		 * (none for the baseline).
+		 */
+		Run(Wrk.Result load, Cost cost, double starterShare, long[] decisions) {
 			this(load.throughput(), load.p50(), load.p99(), load.p999(), cost.processNanos() / 1000.0 / load.requests(),
 					cost.threadNanos() / 1000.0 / load.requests(), (double) cost.allocatedBytes() / load.requests(),
-					starterShare);
+					starterShare, Arrays.stream(decisions).sum(), DecisionTimes.quantileMicros(decisions, 0.5),
+					DecisionTimes.quantileMicros(decisions, 0.99), DecisionTimes.quantileMicros(decisions, 0.999));
 		}
 
 	}
