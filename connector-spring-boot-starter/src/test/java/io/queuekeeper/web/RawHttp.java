@@ -6,8 +6,10 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
@@ -59,6 +61,19 @@ public final class RawHttp {
 			request.append("Cookie: ").append(header).append("\r\n");
 		}
 		return request.append("\r\n").toString();
+	}
+
+	/**
+	 * The {@code Cookie} headers of a random request: one, or in one request of four,
+	 * two, each built by {@code header}.
+	 */
+	public static List<String> randomCookieHeaders(Random random, Function<Random, String> header) {
+		List<String> headers = new ArrayList<>();
+		int count = (random.nextInt(4) == 0) ? 2 : 1;
+		for (int h = 0; h < count; h++) {
+			headers.add(header.apply(random));
+		}
+		return headers;
 	}
 
 	/**

@@ -154,11 +154,7 @@ class NettyCookieParityTests {
 		int compared = 0;
 		int settled = 0;
 		for (int i = 0; i < 200; i++) {
-			List<String> headers = new ArrayList<>();
-			int count = (random.nextInt(4) == 0) ? 2 : 1;
-			for (int h = 0; h < count; h++) {
-				headers.add(randomHeader(random));
-			}
+			List<String> headers = RawHttp.randomCookieHeaders(random, NettyCookieParityTests::randomHeader);
 			for (DisposableServer server : servers) {
 				for (String name : names) {
 					CookieAnswers answers = send(server, "/", headers, name);

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -137,11 +136,7 @@ class TomcatCookieParityTests {
 		List<String> names = List.of("sid", "si", "a", "$Version");
 		int compared = 0;
 		for (int i = 0; i < 300; i++) {
-			List<String> headers = new ArrayList<>();
-			int count = (random.nextInt(4) == 0) ? 2 : 1;
-			for (int h = 0; h < count; h++) {
-				headers.add(randomHeader(random));
-			}
+			List<String> headers = RawHttp.randomCookieHeaders(random, TomcatCookieParityTests::randomHeader);
 			for (String name : names) {
 				CookieAnswers answers = send(headers, name);
 				if (answers.status() == 400) {
