@@ -125,6 +125,14 @@ public final class RawHttp {
 	 */
 	public record CookieAnswers(int status, @Nullable String container, @Nullable String ours, boolean asked) {
 
+		/**
+		 * A cookie value as the handlers write it in their answer: {@code =value}, or
+		 * {@code null} when there is none.
+		 */
+		public static String encode(@Nullable String value) {
+			return (value != null) ? "=" + value : "null";
+		}
+
 		public static CookieAnswers parse(byte[] answer) {
 			Response response = RawHttp.parse(answer);
 			if (response.status() != 200) {

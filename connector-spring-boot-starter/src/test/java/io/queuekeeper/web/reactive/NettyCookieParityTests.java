@@ -240,17 +240,13 @@ class NettyCookieParityTests {
 		};
 		ServerConnectorRequest adapter = new ServerConnectorRequest(seen, null);
 		boolean asked = adapter.headerCookie(name) == NettyCookieHeader.ASK_SERVER;
-		String ours = encode(adapter.cookie(name));
+		String ours = CookieAnswers.encode(adapter.cookie(name));
 		HttpCookie cookie = seen.getCookies().getFirst(name);
-		String server = encode((cookie != null) ? cookie.getValue() : null);
+		String server = CookieAnswers.encode((cookie != null) ? cookie.getValue() : null);
 		byte[] body = (ours + "\n" + server + "\n" + (asked ? "asked" : "settled")).getBytes(StandardCharsets.UTF_8);
 		DataBuffer buffer = response.bufferFactory().wrap(body);
 		response.getHeaders().setContentLength(body.length);
 		return response.writeWith(Mono.just(buffer));
-	}
-
-	private static String encode(@Nullable String value) {
-		return (value != null) ? "=" + value : "null";
 	}
 
 	/**

@@ -238,14 +238,14 @@ class TomcatCookieParityTests {
 			boolean asked = adapter.headerCookie(name) == TomcatCookieHeader.ASK_CONTAINER;
 			String ours;
 			try {
-				ours = encode(adapter.cookie(name));
+				ours = CookieAnswers.encode(adapter.cookie(name));
 			}
 			catch (RuntimeException ex) {
 				ours = "!" + ex;
 			}
 			String tomcat;
 			try {
-				tomcat = encode(containerCookie(request, name));
+				tomcat = CookieAnswers.encode(containerCookie(request, name));
 			}
 			catch (RuntimeException ex) {
 				tomcat = "!" + ex;
@@ -265,10 +265,6 @@ class TomcatCookieParityTests {
 				}
 			}
 			return null;
-		}
-
-		private static String encode(@Nullable String value) {
-			return (value != null) ? "=" + value : "null";
 		}
 
 	}
