@@ -51,15 +51,7 @@ public final class ColdCacheCosts {
 		scenarios.put("queueRedirect", benchmark::queueRedirect);
 		scenarios.put("validToken", benchmark::validToken);
 
-		Map<String, Double> warm = new LinkedHashMap<>();
-		for (int round = 0; round < 40; round++) {
-			for (Map.Entry<String, Supplier<?>> scenario : scenarios.entrySet()) {
-				double time = CpuTimeRatios.nanosPerCall(scenario.getValue());
-				if (round >= 8) {
-					warm.merge(scenario.getKey(), time, Math::min);
-				}
-			}
-		}
+		Map<String, Double> warm = CpuTimeRatios.bestNanosPerCall(scenarios, 40);
 		long nothing = coldMedian(() -> null, calls);
 		Map<String, Long> cold = new LinkedHashMap<>();
 		scenarios.forEach((name, scenario) -> cold.put(name, coldMedian(scenario, calls) - nothing));

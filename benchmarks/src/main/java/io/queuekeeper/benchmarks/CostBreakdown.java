@@ -63,15 +63,7 @@ public final class CostBreakdown {
 		steps.put("validCookie", benchmark::validCookie);
 		steps.put("validCookieDropOnly", benchmark::validCookieDropOnly);
 
-		Map<String, Double> best = new LinkedHashMap<>();
-		for (int round = 0; round < rounds; round++) {
-			for (Map.Entry<String, Supplier<?>> step : steps.entrySet()) {
-				double time = CpuTimeRatios.nanosPerCall(step.getValue());
-				if (round >= rounds / 5) {
-					best.merge(step.getKey(), time, Math::min);
-				}
-			}
-		}
+		Map<String, Double> best = CpuTimeRatios.bestNanosPerCall(steps, rounds);
 		double floor = best.values().iterator().next();
 		best.forEach(
 				(step, time) -> System.out.printf(Locale.ROOT, "%-40s %8.1f ns %6.2fx%n", step, time, time / floor));

@@ -2,6 +2,7 @@ package io.queuekeeper.benchmarks;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
@@ -45,6 +46,24 @@ public final class CpuTimeRatios {
 			sink = code.get();
 		}
 		return (threads.getCurrentThreadCpuTime() - start) / (double) CALLS_PER_ROUND;
+	}
+
+	/**
+	 * Times each call in turn, {@link #nanosPerCall} per round, for the given number of
+	 * rounds, and returns the best time of each, in the order given; the first fifth of
+	 * the rounds is warm-up.
+	 */
+	static Map<String, Double> bestNanosPerCall(Map<String, Supplier<?>> calls, int rounds) {
+		Map<String, Double> best = new LinkedHashMap<>();
+		for (int round = 0; round < rounds; round++) {
+			for (Map.Entry<String, Supplier<?>> call : calls.entrySet()) {
+				double time = nanosPerCall(call.getValue());
+				if (round >= rounds / 5) {
+					best.merge(call.getKey(), time, Math::min);
+				}
+			}
+		}
+		return best;
 	}
 
 	/**
