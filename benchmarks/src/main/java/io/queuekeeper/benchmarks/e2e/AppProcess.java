@@ -123,15 +123,28 @@ final class AppProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Starts sampling the application's CPU ({@link StarterShare}).
-	 */
-	/**
-	 * The starter's decisions counted so far in each bucket of {@link DecisionTimes}.
+	 * The starter's decisions counted so far in each bucket of {@link DecisionTimes}, by
+	 * wall-clock time.
 	 */
 	long[] decisions() throws IOException, InterruptedException {
-		return Arrays.stream(get(BenchmarkApplication.DECISIONS_PATH).split(" ")).mapToLong(Long::parseLong).toArray();
+		return counts(BenchmarkApplication.DECISIONS_PATH);
 	}
 
+	/**
+	 * The same by the CPU time of the deciding thread ({@link CpuTimedWaitingRoom}); all
+	 * zero unless the application was started with {@code e2e.decision-cpu=true}.
+	 */
+	long[] decisionCpuTimes() throws IOException, InterruptedException {
+		return counts(BenchmarkApplication.DECISION_CPU_PATH);
+	}
+
+	private long[] counts(String path) throws IOException, InterruptedException {
+		return Arrays.stream(get(path).split(" ")).mapToLong(Long::parseLong).toArray();
+	}
+
+	/**
+	 * Starts sampling the application's CPU ({@link StarterShare}).
+	 */
 	void startProfile() throws IOException, InterruptedException {
 		get(BenchmarkApplication.PROFILE_START_PATH);
 	}

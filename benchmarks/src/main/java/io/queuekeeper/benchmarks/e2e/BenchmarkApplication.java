@@ -4,11 +4,15 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Arrays;
 
+import io.queuekeeper.core.WaitingRoomProvider;
 import io.queuekeeper.web.QueueProtected;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
@@ -40,6 +44,15 @@ class BenchmarkApplication {
 	 * The path that tells how long the starter's decisions took ({@link DecisionTimes}).
 	 */
 	static final String DECISIONS_PATH = "/e2e-decisions";
+
+	/**
+	 * The path that tells how much CPU time the starter's decisions took, when
+	 * {@code e2e.decision-cpu} is true ({@link CpuTimedWaitingRoom}).
+	 */
+	static final String DECISION_CPU_PATH = "/e2e-decision-cpu";
+
+	/** The property that turns {@link CpuTimedWaitingRoom} on. */
+	static final String DECISION_CPU_PROPERTY = "e2e.decision-cpu";
 
 	/** The paths that start sampling the CPU and stop it ({@link StarterShare}). */
 	static final String PROFILE_START_PATH = "/e2e-profile/start";
@@ -74,13 +87,48 @@ class BenchmarkApplication {
 		return new DecisionTimes();
 	}
 
+	/**
+	 * The CPU times of the decisions, counted only when {@code e2e.decision-cpu} is true.
+	 * Not a bean of its own type, which the starter would take for a second observer.
+	 */
+	@Bean
+	DecisionCpuTimes decisionCpuTimes() {
+		return new DecisionCpuTimes(new DecisionTimes());
+	}
+
+	/**
+	 * Wraps the starter's waiting room in a {@link CpuTimedWaitingRoom}.
+	 */
+	@Bean
+	@ConditionalOnBooleanProperty(DECISION_CPU_PROPERTY)
+	static BeanPostProcessor cpuTimedWaitingRoom(ObjectProvider<DecisionCpuTimes> cpuTimes) {
+		return new BeanPostProcessor() {
+
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String beanName) {
+				return (bean instanceof WaitingRoomProvider provider)
+						? new CpuTimedWaitingRoom(provider, cpuTimes.getObject().times()) : bean;
+			}
+
+		};
+	}
+
+	/**
+	 * The {@link DecisionTimes} of the decisions' CPU times.
+	 */
+	record DecisionCpuTimes(DecisionTimes times) {
+	}
+
 	@RestController
 	static class Endpoints {
 
 		private final DecisionTimes decisionTimes;
 
-		Endpoints(DecisionTimes decisionTimes) {
+		private final DecisionTimes decisionCpuTimes;
+
+		Endpoints(DecisionTimes decisionTimes, DecisionCpuTimes decisionCpuTimes) {
 			this.decisionTimes = decisionTimes;
+			this.decisionCpuTimes = decisionCpuTimes.times();
 		}
 
 		/** Matches none of the 20 integrations. */
@@ -118,8 +166,21 @@ class BenchmarkApplication {
 		 */
 		@GetMapping(DECISIONS_PATH)
 		String decisions() {
+			return counts(this.decisionTimes);
+		}
+
+		/**
+		 * The same for the decisions' CPU times; all zero unless {@code e2e.decision-cpu}
+		 * is true.
+		 */
+		@GetMapping(DECISION_CPU_PATH)
+		String decisionCpuTimes() {
+			return counts(this.decisionCpuTimes);
+		}
+
+		private static String counts(DecisionTimes times) {
 			StringBuilder counts = new StringBuilder();
-			for (long count : this.decisionTimes.counts()) {
+			for (long count : times.counts()) {
 				counts.append(count).append(' ');
 			}
 			return counts.toString().strip();

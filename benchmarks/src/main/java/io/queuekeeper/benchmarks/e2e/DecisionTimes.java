@@ -7,12 +7,13 @@ import io.queuekeeper.web.DecisionObserver;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How long the starter took to decide each request of the protected application, as
- * {@code QueueItGate} measures it (wall-clock time around the evaluation: the config
- * lookup and the engine, not writing the outcome), counted in buckets a quarter of an
- * octave wide. It is what the starter adds to a request's latency before the request
- * reaches the application, apart from waiting for a core, and unlike latency seen from
- * the load generator it does not depend on how the host schedules the other processes.
+ * How long the starter took to decide each request of the protected application, counted
+ * in buckets a quarter of an octave wide. As the application's {@link DecisionObserver},
+ * it counts what {@code QueueItGate} measures: the wall-clock time around the evaluation
+ * (the config lookup and the engine, not writing the outcome), which is what the starter
+ * adds to a request's latency before the request reaches the application. That includes
+ * any time the thread was preempted meanwhile; {@link CpuTimedWaitingRoom} counts the
+ * thread's CPU time instead, into another instance, through {@link #record}.
  */
 final class DecisionTimes implements DecisionObserver {
 
@@ -23,6 +24,13 @@ final class DecisionTimes implements DecisionObserver {
 
 	@Override
 	public void decided(@Nullable Decision decision, long nanos) {
+		record(nanos);
+	}
+
+	/**
+	 * Counts one time.
+	 */
+	void record(long nanos) {
 		this.counts.incrementAndGet(bucket(nanos));
 	}
 

@@ -32,7 +32,9 @@ import io.queuekeeper.benchmarks.e2e.Scenarios.Scenario;
  * Options (all optional): {@code --stacks=mvc,webflux}, {@code --scenarios=} (names,
  * comma-separated; the first one is the baseline of the ratios), {@code --rounds=3},
  * {@code --seconds=10}, {@code --warmup=5}, {@code --threads=1},
- * {@code --connections=16}.
+ * {@code --connections=16}, {@code --profile=true} (the starter's share of CPU samples;
+ * {@code false} reads the starter's decision times instead), {@code --decision-cpu=false}
+ * ({@code true} also reads the deciding thread's CPU time, {@link CpuTimedWaitingRoom}).
  */
 public final class EndToEndBenchmark {
 
@@ -45,6 +47,7 @@ public final class EndToEndBenchmark {
 		int seconds = Integer.parseInt(options.getOrDefault("seconds", "10"));
 		int warmup = Integer.parseInt(options.getOrDefault("warmup", "5"));
 		boolean profile = Boolean.parseBoolean(options.getOrDefault("profile", "true"));
+		boolean decisionCpu = Boolean.parseBoolean(options.getOrDefault("decision-cpu", "false"));
 		Wrk.requireInstalled();
 		Wrk wrk = new Wrk(Integer.parseInt(options.getOrDefault("threads", "1")),
 				Integer.parseInt(options.getOrDefault("connections", "16")));
@@ -61,8 +64,9 @@ public final class EndToEndBenchmark {
 			if (!stack.equals("mvc") && !stack.equals("webflux")) {
 				throw new IllegalArgumentException("unknown stack " + stack + " (mvc or webflux)");
 			}
-			try (AppProcess baseline = AppProcess.start(stack, stack + " baseline", properties(false, config));
-					AppProcess protectedApp = AppProcess.start(stack, stack + " protected", properties(true, config))) {
+			try (AppProcess baseline = AppProcess.start(stack, stack + " baseline", properties(false, config, false));
+					AppProcess protectedApp = AppProcess.start(stack, stack + " protected",
+							properties(true, config, decisionCpu))) {
 				List<Scenario> scenarios = Scenarios.checked(baseline.port(), protectedApp.port());
 				String only = options.get("scenarios");
 				if (only != null) {
@@ -95,12 +99,14 @@ public final class EndToEndBenchmark {
 				}
 				boolean decides = app == protectedApp;
 				long[] decisionsBefore = decides ? app.decisions() : null;
+				long[] cpuTimesBefore = decides ? app.decisionCpuTimes() : null;
 				Cost before = app.cost();
 				Wrk.Result load = wrk.run(scenario, seconds);
 				Cost cost = app.cost().minus(before);
 				long[] decisions = decides ? minus(app.decisions(), decisionsBefore) : new long[0];
+				long[] cpuTimes = decides ? minus(app.decisionCpuTimes(), cpuTimesBefore) : new long[0];
 				double share = profile ? app.stopProfile() : Double.NaN;
-				runs.get(scenario).add(new Run(load, cost, share, decisions));
+				runs.get(scenario).add(new Run(load, cost, share, decisions, cpuTimes));
 			}
 		}
 		return runs;
@@ -157,11 +163,25 @@ public final class EndToEndBenchmark {
 							+ "%-18s %9s %9s %9s %9s%n",
 					stack, "scenario", "p50 µs", "p99 µs", "p99.9 µs", "decisions");
 			medians.forEach((scenario, median) -> {
-				if (!Double.isNaN(median.decisionP50())) {
+				if (!Double.isNaN(median.decisionTimes().p50())) {
 					System.out.printf(Locale.ROOT, "%-18s %9.1f %9.1f %9.1f %9.0f%n", scenario.name(),
-							median.decisionP50(), median.decisionP99(), median.decisionP999(), median.decisions());
+							median.decisionTimes().p50(), median.decisionTimes().p99(), median.decisionTimes().p999(),
+							median.decisions());
 				}
 			});
+			if (medians.values().stream().anyMatch((median) -> !Double.isNaN(median.decisionCpuTimes().p50()))) {
+				// With --decision-cpu=true: the same decisions by the deciding thread's
+				// CPU time, which leaves out the time the thread waited for a core.
+				System.out.printf("%n%s: CPU time of the deciding thread (median of the rounds)%n%-18s %9s %9s %9s%n",
+						stack, "scenario", "p50 µs", "p99 µs", "p99.9 µs");
+				medians.forEach((scenario, median) -> {
+					if (!Double.isNaN(median.decisionCpuTimes().p50())) {
+						System.out.printf(Locale.ROOT, "%-18s %9.1f %9.1f %9.1f%n", scenario.name(),
+								median.decisionCpuTimes().p50(), median.decisionCpuTimes().p99(),
+								median.decisionCpuTimes().p999());
+					}
+				});
+			}
 		}
 		System.out.printf("%n%s: each round, req/s, process µs per request and %s%n", stack,
 				profiled ? "the starter's share" : "the p99 of the starter's decisions in µs");
@@ -169,7 +189,7 @@ public final class EndToEndBenchmark {
 				each.stream()
 					.map((run) -> String.format(Locale.ROOT, "%.0f/%.1f/%s", run.throughput(), run.processMicros(),
 							profiled ? String.format(Locale.ROOT, "%.1f%%", 100 * run.starterShare())
-									: String.format(Locale.ROOT, "%.1f", run.decisionP99())))
+									: String.format(Locale.ROOT, "%.1f", run.decisionTimes().p99())))
 					.toList()));
 	}
 
@@ -189,7 +209,8 @@ public final class EndToEndBenchmark {
 		return new Run(median(runs, Run::throughput), median(runs, Run::p50), median(runs, Run::p99),
 				median(runs, Run::p999), median(runs, Run::processMicros), median(runs, Run::threadMicros),
 				median(runs, Run::allocatedBytes), median(runs, Run::starterShare), median(runs, Run::decisions),
-				median(runs, Run::decisionP50), median(runs, Run::decisionP99), median(runs, Run::decisionP999));
+				Quantiles.median(runs.stream().map(Run::decisionTimes).toList()),
+				Quantiles.median(runs.stream().map(Run::decisionCpuTimes).toList()));
 	}
 
 	private static long[] minus(long[] counts, long[] earlier) {
@@ -211,9 +232,10 @@ public final class EndToEndBenchmark {
 		return (values.length % 2 == 1) ? values[middle] : (values[middle - 1] + values[middle]) / 2;
 	}
 
-	private static List<String> properties(boolean protect, Path config) {
-		return List.of("server.port=0", "server.address=127.0.0.1", "spring.main.banner-mode=off",
-				"logging.level.root=WARN", "queueit.enabled=" + protect, "queueit.customer-id=" + Scenarios.CUSTOMER_ID,
+	private static List<String> properties(boolean protect, Path config, boolean decisionCpu) {
+		return List.of(BenchmarkApplication.DECISION_CPU_PROPERTY + "=" + decisionCpu, "server.port=0",
+				"server.address=127.0.0.1", "spring.main.banner-mode=off", "logging.level.root=WARN",
+				"queueit.enabled=" + protect, "queueit.customer-id=" + Scenarios.CUSTOMER_ID,
 				"queueit.secret-key=" + Scenarios.SECRET_KEY, "queueit.integration-config.location=" + config.toUri(),
 				"queueit.events." + Scenarios.ANNOTATION_EVENT + ".queue-domain=" + IntegrationConfigJson.QUEUE_DOMAIN,
 				"queueit.events." + Scenarios.ANNOTATION_EVENT + ".extend-cookie-validity=true");
@@ -223,8 +245,9 @@ public final class EndToEndBenchmark {
 		Map<String, String> options = new LinkedHashMap<>();
 		for (String arg : args) {
 			if (!arg.startsWith("--") || !arg.contains("=")) {
-				throw new IllegalArgumentException("options are --name=value, got " + arg + "; known: " + Arrays
-					.asList("stacks", "scenarios", "rounds", "seconds", "warmup", "threads", "connections", "profile"));
+				throw new IllegalArgumentException(
+						"options are --name=value, got " + arg + "; known: " + Arrays.asList("stacks", "scenarios",
+								"rounds", "seconds", "warmup", "threads", "connections", "profile", "decision-cpu"));
 			}
 			options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
 		}
@@ -236,18 +259,37 @@ public final class EndToEndBenchmark {
 	 * per request read from the application.
 	 */
 	private record Run(double throughput, double p50, double p99, double p999, double processMicros,
-			double threadMicros, double allocatedBytes, double starterShare, double decisions, double decisionP50,
-			double decisionP99, double decisionP999) {
+			double threadMicros, double allocatedBytes, double starterShare, double decisions, Quantiles decisionTimes,
+			Quantiles decisionCpuTimes) {
 
 		/**
-		 * A run, with the starter's decisions counted by {@link DecisionTimes} during it
-		 * (none for the baseline).
+		 * A run, with the starter's decisions counted by {@link DecisionTimes} during it,
+		 * by wall-clock and by CPU time (none for the baseline, and none by CPU time
+		 * unless asked for).
 		 */
-		Run(Wrk.Result load, Cost cost, double starterShare, long[] decisions) {
+		Run(Wrk.Result load, Cost cost, double starterShare, long[] decisions, long[] cpuTimes) {
 			this(load.throughput(), load.p50(), load.p99(), load.p999(), cost.processNanos() / 1000.0 / load.requests(),
 					cost.threadNanos() / 1000.0 / load.requests(), (double) cost.allocatedBytes() / load.requests(),
-					starterShare, Arrays.stream(decisions).sum(), DecisionTimes.quantileMicros(decisions, 0.5),
-					DecisionTimes.quantileMicros(decisions, 0.99), DecisionTimes.quantileMicros(decisions, 0.999));
+					starterShare, Arrays.stream(decisions).sum(), Quantiles.of(decisions), Quantiles.of(cpuTimes));
+		}
+
+	}
+
+	/**
+	 * The p50, p99 and p99.9 of times counted by {@link DecisionTimes}, in microseconds;
+	 * NaN when none were counted.
+	 */
+	private record Quantiles(double p50, double p99, double p999) {
+
+		static Quantiles of(long[] counts) {
+			return new Quantiles(DecisionTimes.quantileMicros(counts, 0.5), DecisionTimes.quantileMicros(counts, 0.99),
+					DecisionTimes.quantileMicros(counts, 0.999));
+		}
+
+		static Quantiles median(List<Quantiles> each) {
+			return new Quantiles(EndToEndBenchmark.median(each.stream().mapToDouble(Quantiles::p50).toArray()),
+					EndToEndBenchmark.median(each.stream().mapToDouble(Quantiles::p99).toArray()),
+					EndToEndBenchmark.median(each.stream().mapToDouble(Quantiles::p999).toArray()));
 		}
 
 	}
