@@ -1,8 +1,5 @@
 package io.queuekeeper.core.rules;
 
-import java.nio.charset.StandardCharsets;
-
-import io.queuekeeper.core.internal.Strings;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,30 +29,39 @@ final class UrlGrams {
 	 * {@code null} when it has none: shorter than three characters, or not ASCII.
 	 */
 	static long @Nullable [] of(String literal) {
-		if (literal.length() < 3 || !Strings.isAscii(literal)) {
-			return null;
-		}
-		return of(literal.getBytes(StandardCharsets.US_ASCII));
+		return (literal.length() < 3) ? null : ofAscii(literal);
 	}
 
 	/**
-	 * Returns the summary of ASCII text, given as its bytes, as two longs (bits 0-63 and
-	 * 64-127).
+	 * Returns the summary of a text as two longs (bits 0-63 and 64-127), or {@code null}
+	 * when the text is not ASCII. A text shorter than three characters has no trigram,
+	 * and its summary no bit.
 	 */
-	static long[] of(byte[] ascii) {
-		long[] bits = new long[2];
+	static long @Nullable [] ofAscii(String text) {
+		// The page URL of every request is summarised here, so the characters are read
+		// from the string itself rather than from a copy of its bytes, and the two halves
+		// are kept in registers: the bit's half is chosen with a mask, not a branch.
+		int length = text.length();
+		int seen = 0;
+		long low = 0;
+		long high = 0;
 		int a = 0;
 		int b = 0;
-		for (int i = 0; i < ascii.length; i++) {
-			int c = upper(ascii[i]);
+		for (int i = 0; i < length; i++) {
+			int c = text.charAt(i);
+			seen |= c;
+			c = upper(c);
 			if (i >= 2) {
 				int bit = bit(a, b, c);
-				bits[bit >>> 6] |= 1L << bit;
+				long mask = 1L << bit;
+				long inHigh = -(long) (bit >>> 6);
+				low |= mask & ~inHigh;
+				high |= mask & inHigh;
 			}
 			a = b;
 			b = c;
 		}
-		return bits;
+		return (seen < 0x80) ? new long[] { low, high } : null;
 	}
 
 	/**
@@ -66,7 +72,7 @@ final class UrlGrams {
 	}
 
 	/**
-	 * The bit, 0 to 127, of the trigram {@code a b c}.
+	 * The bit, 0 to 127, of the trigram {@code a b c} of 7-bit characters.
 	 */
 	static int bit(int a, int b, int c) {
 		return ((((a << 7) | b) << 7 | c) * 0x9E3779B1) >>> 25;
