@@ -34,7 +34,8 @@ import io.queuekeeper.benchmarks.e2e.Scenarios.Scenario;
  * {@code --seconds=10}, {@code --warmup=5}, {@code --threads=1},
  * {@code --connections=16}, {@code --profile=true} (the starter's share of CPU samples;
  * {@code false} reads the starter's decision times instead), {@code --decision-cpu=false}
- * ({@code true} also reads the deciding thread's CPU time, {@link CpuTimedWaitingRoom}).
+ * ({@code true}, with {@code --profile=false}, also reads the deciding thread's CPU time,
+ * {@link CpuTimedWaitingRoom}).
  */
 public final class EndToEndBenchmark {
 
@@ -48,6 +49,10 @@ public final class EndToEndBenchmark {
 		int warmup = Integer.parseInt(options.getOrDefault("warmup", "5"));
 		boolean profile = Boolean.parseBoolean(options.getOrDefault("profile", "true"));
 		boolean decisionCpu = Boolean.parseBoolean(options.getOrDefault("decision-cpu", "false"));
+		if (decisionCpu && profile) {
+			// The profiler's signals would lengthen the decisions they interrupt.
+			throw new IllegalArgumentException("--decision-cpu=true needs --profile=false");
+		}
 		Wrk.requireInstalled();
 		Wrk wrk = new Wrk(Integer.parseInt(options.getOrDefault("threads", "1")),
 				Integer.parseInt(options.getOrDefault("connections", "16")));
