@@ -138,6 +138,14 @@ final class AppProcess implements AutoCloseable {
 		return counts(BenchmarkApplication.DECISION_CPU_PATH);
 	}
 
+	/**
+	 * The same for the decisions repeated at once; all zero unless the application was
+	 * started with {@code e2e.decision-repeat=true} too.
+	 */
+	long[] decisionRepeatCpuTimes() throws IOException, InterruptedException {
+		return counts(BenchmarkApplication.DECISION_REPEAT_PATH);
+	}
+
 	private long[] counts(String path) throws IOException, InterruptedException {
 		return Arrays.stream(get(path).split(" ")).mapToLong(Long::parseLong).toArray();
 	}

@@ -18,6 +18,7 @@ import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -54,6 +55,15 @@ class BenchmarkApplication {
 	/** The property that turns {@link CpuTimedWaitingRoom} on. */
 	static final String DECISION_CPU_PROPERTY = "e2e.decision-cpu";
 
+	/**
+	 * The path that tells how much CPU time the same decisions took when repeated at
+	 * once, when {@code e2e.decision-repeat} is true as well.
+	 */
+	static final String DECISION_REPEAT_PATH = "/e2e-decision-repeat";
+
+	/** The property that makes {@link CpuTimedWaitingRoom} repeat each decision. */
+	static final String DECISION_REPEAT_PROPERTY = "e2e.decision-repeat";
+
 	/** The paths that start sampling the CPU and stop it ({@link StarterShare}). */
 	static final String PROFILE_START_PATH = "/e2e-profile/start";
 
@@ -88,12 +98,13 @@ class BenchmarkApplication {
 	}
 
 	/**
-	 * The CPU times of the decisions, counted only when {@code e2e.decision-cpu} is true.
-	 * Not a bean of its own type, which the starter would take for a second observer.
+	 * The CPU times of the decisions, counted only when {@code e2e.decision-cpu} is true,
+	 * and of their repeats. Not beans of their own type, which the starter would take for
+	 * more observers.
 	 */
 	@Bean
 	DecisionCpuTimes decisionCpuTimes() {
-		return new DecisionCpuTimes(new DecisionTimes());
+		return new DecisionCpuTimes(new DecisionTimes(), new DecisionTimes());
 	}
 
 	/**
@@ -101,22 +112,27 @@ class BenchmarkApplication {
 	 */
 	@Bean
 	@ConditionalOnBooleanProperty(DECISION_CPU_PROPERTY)
-	static BeanPostProcessor cpuTimedWaitingRoom(ObjectProvider<DecisionCpuTimes> cpuTimes) {
+	static BeanPostProcessor cpuTimedWaitingRoom(ObjectProvider<DecisionCpuTimes> cpuTimes, Environment environment) {
+		boolean repeat = environment.getProperty(DECISION_REPEAT_PROPERTY, Boolean.class, false);
 		return new BeanPostProcessor() {
 
 			@Override
 			public Object postProcessAfterInitialization(Object bean, String beanName) {
-				return (bean instanceof WaitingRoomProvider provider)
-						? new CpuTimedWaitingRoom(provider, cpuTimes.getObject().times()) : bean;
+				if (!(bean instanceof WaitingRoomProvider provider)) {
+					return bean;
+				}
+				DecisionCpuTimes times = cpuTimes.getObject();
+				return new CpuTimedWaitingRoom(provider, times.times(), repeat ? times.repeats() : null);
 			}
 
 		};
 	}
 
 	/**
-	 * The {@link DecisionTimes} of the decisions' CPU times.
+	 * The {@link DecisionTimes} of the decisions' CPU times, and of the same decisions
+	 * repeated at once.
 	 */
-	record DecisionCpuTimes(DecisionTimes times) {
+	record DecisionCpuTimes(DecisionTimes times, DecisionTimes repeats) {
 	}
 
 	@RestController
@@ -124,11 +140,11 @@ class BenchmarkApplication {
 
 		private final DecisionTimes decisionTimes;
 
-		private final DecisionTimes decisionCpuTimes;
+		private final DecisionCpuTimes decisionCpuTimes;
 
 		Endpoints(DecisionTimes decisionTimes, DecisionCpuTimes decisionCpuTimes) {
 			this.decisionTimes = decisionTimes;
-			this.decisionCpuTimes = decisionCpuTimes.times();
+			this.decisionCpuTimes = decisionCpuTimes;
 		}
 
 		/** Matches none of the 20 integrations. */
@@ -175,7 +191,16 @@ class BenchmarkApplication {
 		 */
 		@GetMapping(DECISION_CPU_PATH)
 		String decisionCpuTimes() {
-			return counts(this.decisionCpuTimes);
+			return counts(this.decisionCpuTimes.times());
+		}
+
+		/**
+		 * The same for the decisions repeated at once; all zero unless
+		 * {@code e2e.decision-repeat} is true too.
+		 */
+		@GetMapping(DECISION_REPEAT_PATH)
+		String decisionRepeatCpuTimes() {
+			return counts(this.decisionCpuTimes.repeats());
 		}
 
 		private static String counts(DecisionTimes times) {

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.ToDoubleBiFunction;
 import java.util.function.ToDoubleFunction;
 
@@ -35,7 +36,9 @@ import io.queuekeeper.benchmarks.e2e.Scenarios.Scenario;
  * {@code --connections=16}, {@code --profile=true} (the starter's share of CPU samples;
  * {@code false} reads the starter's decision times instead), {@code --decision-cpu=false}
  * ({@code true}, with {@code --profile=false}, also reads the deciding thread's CPU time,
- * {@link CpuTimedWaitingRoom}).
+ * {@link CpuTimedWaitingRoom}), {@code --decision-repeat=false} ({@code true}, with
+ * {@code --decision-cpu=true}, also decides each request a second time at once and reads
+ * that decision's CPU time).
  */
 public final class EndToEndBenchmark {
 
@@ -49,9 +52,13 @@ public final class EndToEndBenchmark {
 		int warmup = Integer.parseInt(options.getOrDefault("warmup", "5"));
 		boolean profile = Boolean.parseBoolean(options.getOrDefault("profile", "true"));
 		boolean decisionCpu = Boolean.parseBoolean(options.getOrDefault("decision-cpu", "false"));
+		boolean decisionRepeat = Boolean.parseBoolean(options.getOrDefault("decision-repeat", "false"));
 		if (decisionCpu && profile) {
 			// The profiler's signals would lengthen the decisions they interrupt.
 			throw new IllegalArgumentException("--decision-cpu=true needs --profile=false");
+		}
+		if (decisionRepeat && !decisionCpu) {
+			throw new IllegalArgumentException("--decision-repeat=true needs --decision-cpu=true");
 		}
 		Wrk.requireInstalled();
 		Wrk wrk = new Wrk(Integer.parseInt(options.getOrDefault("threads", "1")),
@@ -69,9 +76,10 @@ public final class EndToEndBenchmark {
 			if (!stack.equals("mvc") && !stack.equals("webflux")) {
 				throw new IllegalArgumentException("unknown stack " + stack + " (mvc or webflux)");
 			}
-			try (AppProcess baseline = AppProcess.start(stack, stack + " baseline", properties(false, config, false));
+			try (AppProcess baseline = AppProcess.start(stack, stack + " baseline",
+					properties(false, config, false, false));
 					AppProcess protectedApp = AppProcess.start(stack, stack + " protected",
-							properties(true, config, decisionCpu))) {
+							properties(true, config, decisionCpu, decisionRepeat))) {
 				List<Scenario> scenarios = Scenarios.checked(baseline.port(), protectedApp.port());
 				String only = options.get("scenarios");
 				if (only != null) {
@@ -105,13 +113,15 @@ public final class EndToEndBenchmark {
 				boolean decides = app == protectedApp;
 				long[] decisionsBefore = decides ? app.decisions() : null;
 				long[] cpuTimesBefore = decides ? app.decisionCpuTimes() : null;
+				long[] repeatsBefore = decides ? app.decisionRepeatCpuTimes() : null;
 				Cost before = app.cost();
 				Wrk.Result load = wrk.run(scenario, seconds);
 				Cost cost = app.cost().minus(before);
 				long[] decisions = decides ? minus(app.decisions(), decisionsBefore) : new long[0];
 				long[] cpuTimes = decides ? minus(app.decisionCpuTimes(), cpuTimesBefore) : new long[0];
+				long[] repeats = decides ? minus(app.decisionRepeatCpuTimes(), repeatsBefore) : new long[0];
 				double share = profile ? app.stopProfile() : Double.NaN;
-				runs.get(scenario).add(new Run(load, cost, share, decisions, cpuTimes));
+				runs.get(scenario).add(new Run(load, cost, share, decisions, cpuTimes, repeats));
 			}
 		}
 		return runs;
@@ -174,19 +184,11 @@ public final class EndToEndBenchmark {
 							median.decisions());
 				}
 			});
-			if (medians.values().stream().anyMatch((median) -> !Double.isNaN(median.decisionCpuTimes().p50()))) {
-				// With --decision-cpu=true: the same decisions by the deciding thread's
-				// CPU time, which leaves out the time the thread waited for a core.
-				System.out.printf("%n%s: CPU time of the deciding thread (median of the rounds)%n%-18s %9s %9s %9s%n",
-						stack, "scenario", "p50 µs", "p99 µs", "p99.9 µs");
-				medians.forEach((scenario, median) -> {
-					if (!Double.isNaN(median.decisionCpuTimes().p50())) {
-						System.out.printf(Locale.ROOT, "%-18s %9.1f %9.1f %9.1f%n", scenario.name(),
-								median.decisionCpuTimes().p50(), median.decisionCpuTimes().p99(),
-								median.decisionCpuTimes().p999());
-					}
-				});
-			}
+			// With --decision-cpu=true: the same decisions by the deciding thread's CPU
+			// time, which leaves out the time the thread waited for a core; with
+			// --decision-repeat=true, also each decision repeated at once.
+			printQuantiles(stack, "CPU time of the deciding thread", medians, Run::decisionCpuTimes);
+			printQuantiles(stack, "CPU time of the same decision repeated at once", medians, Run::decisionRepeats);
 		}
 		System.out.printf("%n%s: each round, req/s, process µs per request and %s%n", stack,
 				profiled ? "the starter's share" : "the p99 of the starter's decisions in µs");
@@ -196,6 +198,25 @@ public final class EndToEndBenchmark {
 							profiled ? String.format(Locale.ROOT, "%.1f%%", 100 * run.starterShare())
 									: String.format(Locale.ROOT, "%.1f", run.decisionTimes().p99())))
 					.toList()));
+	}
+
+	/**
+	 * Prints quantiles of the scenarios that have them, if any has.
+	 */
+	private static void printQuantiles(String stack, String title, Map<Scenario, Run> medians,
+			Function<Run, Quantiles> quantiles) {
+		if (medians.values().stream().allMatch((median) -> Double.isNaN(quantiles.apply(median).p50()))) {
+			return;
+		}
+		System.out.printf("%n%s: %s (median of the rounds)%n%-18s %9s %9s %9s%n", stack, title, "scenario", "p50 µs",
+				"p99 µs", "p99.9 µs");
+		medians.forEach((scenario, median) -> {
+			Quantiles each = quantiles.apply(median);
+			if (!Double.isNaN(each.p50())) {
+				System.out.printf(Locale.ROOT, "%-18s %9.1f %9.1f %9.1f%n", scenario.name(), each.p50(), each.p99(),
+						each.p999());
+			}
+		});
 	}
 
 	/**
@@ -215,7 +236,8 @@ public final class EndToEndBenchmark {
 				median(runs, Run::p999), median(runs, Run::processMicros), median(runs, Run::threadMicros),
 				median(runs, Run::allocatedBytes), median(runs, Run::starterShare), median(runs, Run::decisions),
 				Quantiles.median(runs.stream().map(Run::decisionTimes).toList()),
-				Quantiles.median(runs.stream().map(Run::decisionCpuTimes).toList()));
+				Quantiles.median(runs.stream().map(Run::decisionCpuTimes).toList()),
+				Quantiles.median(runs.stream().map(Run::decisionRepeats).toList()));
 	}
 
 	private static long[] minus(long[] counts, long[] earlier) {
@@ -237,8 +259,9 @@ public final class EndToEndBenchmark {
 		return (values.length % 2 == 1) ? values[middle] : (values[middle - 1] + values[middle]) / 2;
 	}
 
-	private static List<String> properties(boolean protect, Path config, boolean decisionCpu) {
-		return List.of(BenchmarkApplication.DECISION_CPU_PROPERTY + "=" + decisionCpu, "server.port=0",
+	private static List<String> properties(boolean protect, Path config, boolean decisionCpu, boolean decisionRepeat) {
+		return List.of(BenchmarkApplication.DECISION_CPU_PROPERTY + "=" + decisionCpu,
+				BenchmarkApplication.DECISION_REPEAT_PROPERTY + "=" + decisionRepeat, "server.port=0",
 				"server.address=127.0.0.1", "spring.main.banner-mode=off", "logging.level.root=WARN",
 				"queueit.enabled=" + protect, "queueit.customer-id=" + Scenarios.CUSTOMER_ID,
 				"queueit.secret-key=" + Scenarios.SECRET_KEY, "queueit.integration-config.location=" + config.toUri(),
@@ -250,9 +273,9 @@ public final class EndToEndBenchmark {
 		Map<String, String> options = new LinkedHashMap<>();
 		for (String arg : args) {
 			if (!arg.startsWith("--") || !arg.contains("=")) {
-				throw new IllegalArgumentException(
-						"options are --name=value, got " + arg + "; known: " + Arrays.asList("stacks", "scenarios",
-								"rounds", "seconds", "warmup", "threads", "connections", "profile", "decision-cpu"));
+				throw new IllegalArgumentException("options are --name=value, got " + arg + "; known: "
+						+ Arrays.asList("stacks", "scenarios", "rounds", "seconds", "warmup", "threads", "connections",
+								"profile", "decision-cpu", "decision-repeat"));
 			}
 			options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
 		}
@@ -265,17 +288,18 @@ public final class EndToEndBenchmark {
 	 */
 	private record Run(double throughput, double p50, double p99, double p999, double processMicros,
 			double threadMicros, double allocatedBytes, double starterShare, double decisions, Quantiles decisionTimes,
-			Quantiles decisionCpuTimes) {
+			Quantiles decisionCpuTimes, Quantiles decisionRepeats) {
 
 		/**
 		 * A run, with the starter's decisions counted by {@link DecisionTimes} during it,
-		 * by wall-clock and by CPU time (none for the baseline, and none by CPU time
-		 * unless asked for).
+		 * by wall-clock time, by CPU time and by the CPU time of their repeats (none for
+		 * the baseline, and none by CPU time or for repeats unless asked for).
 		 */
-		Run(Wrk.Result load, Cost cost, double starterShare, long[] decisions, long[] cpuTimes) {
+		Run(Wrk.Result load, Cost cost, double starterShare, long[] decisions, long[] cpuTimes, long[] repeats) {
 			this(load.throughput(), load.p50(), load.p99(), load.p999(), cost.processNanos() / 1000.0 / load.requests(),
 					cost.threadNanos() / 1000.0 / load.requests(), (double) cost.allocatedBytes() / load.requests(),
-					starterShare, Arrays.stream(decisions).sum(), Quantiles.of(decisions), Quantiles.of(cpuTimes));
+					starterShare, Arrays.stream(decisions).sum(), Quantiles.of(decisions), Quantiles.of(cpuTimes),
+					Quantiles.of(repeats));
 		}
 
 	}
