@@ -60,7 +60,7 @@ public final class RequestValues {
 	private boolean gramsRead;
 
 	/**
-	 * Once the grams are read: whether the page URL is ASCII.
+	 * Once the grams are read: whether the page URL's UTF-8 bytes are one per character.
 	 */
 	private boolean urlAscii;
 
@@ -156,11 +156,19 @@ public final class RequestValues {
 	}
 
 	private void readGrams() {
-		long[] grams = UrlGrams.ofAscii(this.pageUrl);
+		// An unpaired surrogate is among the bytes as a '?', which is harmless: no ASCII
+		// literal can be found across it.
+		byte[] url = Strings.asciiBytes(this.pageUrl);
 		this.gramsRead = true;
-		this.urlAscii = grams != null;
-		this.gramsLow = (grams != null) ? grams[0] : UrlGrams.ALL;
-		this.gramsHigh = (grams != null) ? grams[1] : UrlGrams.ALL;
+		this.urlAscii = url != null;
+		if (url == null) {
+			this.gramsLow = UrlGrams.ALL;
+			this.gramsHigh = UrlGrams.ALL;
+			return;
+		}
+		long[] grams = UrlGrams.of(url);
+		this.gramsLow = grams[0];
+		this.gramsHigh = grams[1];
 	}
 
 	/**

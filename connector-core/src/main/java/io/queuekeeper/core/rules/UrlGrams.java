@@ -1,5 +1,8 @@
 package io.queuekeeper.core.rules;
 
+import java.nio.charset.StandardCharsets;
+
+import io.queuekeeper.core.internal.Strings;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,39 +32,30 @@ final class UrlGrams {
 	 * {@code null} when it has none: shorter than three characters, or not ASCII.
 	 */
 	static long @Nullable [] of(String literal) {
-		return (literal.length() < 3) ? null : ofAscii(literal);
+		if (literal.length() < 3 || !Strings.isAscii(literal)) {
+			return null;
+		}
+		return of(literal.getBytes(StandardCharsets.US_ASCII));
 	}
 
 	/**
-	 * Returns the summary of a text as two longs (bits 0-63 and 64-127), or {@code null}
-	 * when the text is not ASCII. A text shorter than three characters has no trigram,
-	 * and its summary no bit.
+	 * Returns the summary of ASCII text, given as its bytes, as two longs (bits 0-63 and
+	 * 64-127).
 	 */
-	static long @Nullable [] ofAscii(String text) {
-		// The page URL of every request is summarised here, so the characters are read
-		// from the string itself rather than from a copy of its bytes, and the two halves
-		// are kept in registers: the bit's half is chosen with a mask, not a branch.
-		int length = text.length();
-		int seen = 0;
-		long low = 0;
-		long high = 0;
+	static long[] of(byte[] ascii) {
+		long[] bits = new long[2];
 		int a = 0;
 		int b = 0;
-		for (int i = 0; i < length; i++) {
-			int c = text.charAt(i);
-			seen |= c;
-			c = upper(c);
+		for (int i = 0; i < ascii.length; i++) {
+			int c = upper(ascii[i]);
 			if (i >= 2) {
 				int bit = bit(a, b, c);
-				long mask = 1L << bit;
-				long inHigh = -(long) (bit >>> 6);
-				low |= mask & ~inHigh;
-				high |= mask & inHigh;
+				bits[bit >>> 6] |= 1L << bit;
 			}
 			a = b;
 			b = c;
 		}
-		return (seen < 0x80) ? new long[] { low, high } : null;
+		return bits;
 	}
 
 	/**
@@ -72,7 +66,7 @@ final class UrlGrams {
 	}
 
 	/**
-	 * The bit, 0 to 127, of the trigram {@code a b c} of 7-bit characters.
+	 * The bit, 0 to 127, of the trigram {@code a b c}.
 	 */
 	static int bit(int a, int b, int c) {
 		return ((((a << 7) | b) << 7 | c) * 0x9E3779B1) >>> 25;
