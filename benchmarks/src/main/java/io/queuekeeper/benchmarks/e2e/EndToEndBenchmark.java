@@ -42,6 +42,9 @@ import io.queuekeeper.benchmarks.e2e.Scenarios.Scenario;
  */
 public final class EndToEndBenchmark {
 
+	private static final List<String> OPTIONS = List.of("stacks", "scenarios", "rounds", "seconds", "warmup", "threads",
+			"connections", "profile", "decision-cpu", "decision-repeat");
+
 	private EndToEndBenchmark() {
 	}
 
@@ -83,12 +86,29 @@ public final class EndToEndBenchmark {
 				List<Scenario> scenarios = Scenarios.checked(baseline.port(), protectedApp.port());
 				String only = options.get("scenarios");
 				if (only != null) {
-					List<String> names = Arrays.asList(only.split(","));
-					scenarios = scenarios.stream().filter((scenario) -> names.contains(scenario.name())).toList();
+					scenarios = chosen(scenarios, only.split(","));
 				}
 				report(stack, measure(wrk, scenarios, rounds, seconds, warmup, profile, baseline, protectedApp));
 			}
 		}
+	}
+
+	/**
+	 * The scenarios named, in the order given, so that the first is the baseline of the
+	 * ratios.
+	 * @throws IllegalArgumentException if a name is not a scenario's
+	 */
+	private static List<Scenario> chosen(List<Scenario> scenarios, String[] names) {
+		List<Scenario> chosen = new ArrayList<>();
+		for (String name : names) {
+			Scenario scenario = scenarios.stream()
+				.filter((candidate) -> candidate.name().equals(name))
+				.findFirst()
+				.orElseThrow(() -> new IllegalArgumentException(
+						"unknown scenario " + name + "; known: " + scenarios.stream().map(Scenario::name).toList()));
+			chosen.add(scenario);
+		}
+		return chosen;
 	}
 
 	private static Map<Scenario, List<Run>> measure(Wrk wrk, List<Scenario> scenarios, int rounds, int seconds,
@@ -272,12 +292,14 @@ public final class EndToEndBenchmark {
 	private static Map<String, String> options(String[] args) {
 		Map<String, String> options = new LinkedHashMap<>();
 		for (String arg : args) {
-			if (!arg.startsWith("--") || !arg.contains("=")) {
-				throw new IllegalArgumentException("options are --name=value, got " + arg + "; known: "
-						+ Arrays.asList("stacks", "scenarios", "rounds", "seconds", "warmup", "threads", "connections",
-								"profile", "decision-cpu", "decision-repeat"));
+			int equals = arg.indexOf('=');
+			String name = (arg.startsWith("--") && equals > 2) ? arg.substring(2, equals) : null;
+			if (name == null || !OPTIONS.contains(name)) {
+				// A mistyped option would otherwise run the benchmark without it.
+				throw new IllegalArgumentException(
+						"options are --name=value with a name among " + OPTIONS + ", got " + arg);
 			}
-			options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+			options.put(name, arg.substring(equals + 1));
 		}
 		return options;
 	}
