@@ -25,8 +25,8 @@ import org.jspecify.annotations.Nullable;
  * request is decided a second time right after the first, and the CPU time of that second
  * decision is counted there; the first decision's answer is the one returned. The second
  * finds the engine's code and data, and the request's, in the processor's caches, as JMH
- * does; the difference between the two is what the application's own work between two
- * requests costs the starter.
+ * does; the difference between the two estimates what the application's own work between
+ * two requests costs the starter.
  */
 final class CpuTimedWaitingRoom implements WaitingRoomProvider {
 
@@ -46,6 +46,10 @@ final class CpuTimedWaitingRoom implements WaitingRoomProvider {
 	 * {@code null} not to repeat decisions
 	 */
 	CpuTimedWaitingRoom(WaitingRoomProvider delegate, DecisionTimes cpuTimes, @Nullable DecisionTimes repeatCpuTimes) {
+		if (!THREADS.isCurrentThreadCpuTimeSupported() || !THREADS.isThreadCpuTimeEnabled()) {
+			throw new IllegalStateException("This JVM does not measure a thread's CPU time; run without "
+					+ BenchmarkApplication.DECISION_CPU_PROPERTY);
+		}
 		this.delegate = delegate;
 		this.cpuTimes = cpuTimes;
 		this.repeatCpuTimes = repeatCpuTimes;
