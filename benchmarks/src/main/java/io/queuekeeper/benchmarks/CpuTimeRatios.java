@@ -81,16 +81,12 @@ public final class CpuTimeRatios {
 		int rounds = (args.length > 1) ? Integer.parseInt(args[1]) : 150;
 		ConnectorBenchmark benchmark = new ConnectorBenchmark();
 		benchmark.setUp();
-		double bestScenario = Double.MAX_VALUE;
-		double bestFloor = Double.MAX_VALUE;
-		for (int round = 0; round < rounds; round++) {
-			double scenarioTime = nanosPerCall(() -> scenario.apply(benchmark));
-			double floorTime = nanosPerCall(benchmark::hmacFloor);
-			if (round >= rounds / 5) {
-				bestScenario = Math.min(bestScenario, scenarioTime);
-				bestFloor = Math.min(bestFloor, floorTime);
-			}
-		}
+		Map<String, Supplier<?>> calls = new LinkedHashMap<>();
+		calls.put(args[0], () -> scenario.apply(benchmark));
+		calls.put("hmacFloor", benchmark::hmacFloor);
+		Map<String, Double> best = bestNanosPerCall(calls, rounds);
+		double bestScenario = best.get(args[0]);
+		double bestFloor = best.get("hmacFloor");
 		System.out.printf(Locale.ROOT, "%s: %.1f ns, hmacFloor: %.1f ns, ratio %.2fx%n", args[0], bestScenario,
 				bestFloor, bestScenario / bestFloor);
 	}
