@@ -22,7 +22,11 @@ public final class IntegrationConfigJson {
 	/** The waiting room domain of every integration. */
 	public static final String QUEUE_DOMAIN = "acme.queue-it.net";
 
-	static final String COOKIE_DOMAIN = ".shop.example.com";
+	/** The cookie domain of every integration. */
+	public static final String COOKIE_DOMAIN = ".shop.example.com";
+
+	/** How long a session cookie of every integration stays valid. */
+	public static final int COOKIE_VALIDITY_MINUTES = 20;
 
 	private IntegrationConfigJson() {
 	}
@@ -83,8 +87,8 @@ public final class IntegrationConfigJson {
 		return "{\"Name\":" + quote(name) + ",\"ActionType\":" + quote(action) + ",\"EventId\":" + quote(event)
 				+ ",\"CookieDomain\":" + quote(COOKIE_DOMAIN)
 				+ ",\"IsCookieHttpOnly\":true,\"IsCookieSecure\":true,\"LayoutName\":\"Drop layout\""
-				+ ",\"Culture\":\"en-US\",\"ExtendCookieValidity\":" + extend + ",\"CookieValidityMinute\":20"
-				+ ",\"QueueDomain\":" + quote(QUEUE_DOMAIN)
+				+ ",\"Culture\":\"en-US\",\"ExtendCookieValidity\":" + extend + ",\"CookieValidityMinute\":"
+				+ COOKIE_VALIDITY_MINUTES + ",\"QueueDomain\":" + quote(QUEUE_DOMAIN)
 				+ ",\"RedirectLogic\":\"AllowTParameter\",\"ForcedTargetUrl\":\"\",\"Triggers\":["
 				+ String.join(",", triggers) + "]}";
 	}

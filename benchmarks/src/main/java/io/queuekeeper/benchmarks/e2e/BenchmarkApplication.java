@@ -2,8 +2,14 @@ package io.queuekeeper.benchmarks.e2e;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.time.Instant;
 import java.util.Arrays;
 
+import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import io.queuekeeper.benchmarks.IntegrationConfigJson;
 import io.queuekeeper.core.WaitingRoomProvider;
 import io.queuekeeper.web.QueueProtected;
 
@@ -13,14 +19,20 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.WebFilter;
 
 /**
  * The application under load: one trivial endpoint served three ways. The same annotated
@@ -63,6 +75,12 @@ class BenchmarkApplication {
 
 	/** The property that makes {@link CpuTimedWaitingRoom} repeat each decision. */
 	static final String DECISION_REPEAT_PROPERTY = "e2e.decision-repeat";
+
+	/**
+	 * The property that makes this application serve {@link ProtocolFloor#PATH} with the
+	 * {@link ProtocolFloor}, before the request reaches the endpoint.
+	 */
+	static final String FLOOR_PROPERTY = "e2e.floor";
 
 	/** The paths that start sampling the CPU and stop it ({@link StarterShare}). */
 	static final String PROFILE_START_PATH = "/e2e-profile/start";
@@ -128,6 +146,13 @@ class BenchmarkApplication {
 		};
 	}
 
+	@Bean
+	@ConditionalOnBooleanProperty(FLOOR_PROPERTY)
+	static ProtocolFloor protocolFloor() {
+		return new ProtocolFloor(Scenarios.SECRET_KEY, IntegrationConfigJson.DROP_EVENT,
+				IntegrationConfigJson.COOKIE_DOMAIN, IntegrationConfigJson.COOKIE_VALIDITY_MINUTES);
+	}
+
 	/**
 	 * The {@link DecisionTimes} of the decisions' CPU times, and of the same decisions
 	 * repeated at once.
@@ -156,6 +181,12 @@ class BenchmarkApplication {
 		/** Matched by the integration config's last integration ({@code /drop/}). */
 		@GetMapping("/drop/hello")
 		String drop() {
+			return BODY;
+		}
+
+		/** Served after the {@link ProtocolFloor} when {@code e2e.floor} is true. */
+		@GetMapping(ProtocolFloor.PATH)
+		String floor() {
 			return BODY;
 		}
 
@@ -223,6 +254,68 @@ class BenchmarkApplication {
 		@GetMapping(PROFILE_STOP_PATH)
 		String stopProfile() throws IOException {
 			return StarterShare.stop();
+		}
+
+	}
+
+	/**
+	 * The {@link ProtocolFloor} in front of a servlet application: a filter of the
+	 * floor's path alone, so that other paths do not pass through it. A request without a
+	 * valid session cookie is answered 403, so that the scenario's check fails on a
+	 * broken floor.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty(FLOOR_PROPERTY)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	static class ServletFloor {
+
+		@Bean
+		FilterRegistrationBean<Filter> protocolFloorFilter(ProtocolFloor floor) {
+			Filter filter = (request, response, chain) -> {
+				HttpServletRequest http = (HttpServletRequest) request;
+				HttpServletResponse httpResponse = (HttpServletResponse) response;
+				String setCookie = floor.reissue(http.getHeader(HttpHeaders.COOKIE), Instant.now().getEpochSecond());
+				if (setCookie == null) {
+					httpResponse.sendError(HttpServletResponse.SC_FORBIDDEN);
+					return;
+				}
+				httpResponse.addHeader(HttpHeaders.SET_COOKIE, setCookie);
+				chain.doFilter(request, response);
+			};
+			FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(filter);
+			registration.addUrlPatterns(ProtocolFloor.PATH);
+			return registration;
+		}
+
+	}
+
+	/**
+	 * The {@link ProtocolFloor} in front of a WebFlux application, as a {@link WebFilter}
+	 * that lets every other path through.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty(FLOOR_PROPERTY)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+	static class ReactiveFloor {
+
+		@Bean
+		WebFilter protocolFloorWebFilter(ProtocolFloor floor) {
+			return (exchange, chain) -> {
+				// The raw path of the URI the server already built, rather than the
+				// parsed
+				// request path, which the baseline's other requests would pay for here.
+				if (!ProtocolFloor.PATH.equals(exchange.getRequest().getURI().getRawPath())) {
+					return chain.filter(exchange);
+				}
+				String setCookie = floor.reissue(exchange.getRequest().getHeaders().getFirst(HttpHeaders.COOKIE),
+						Instant.now().getEpochSecond());
+				if (setCookie == null) {
+					exchange.getResponse().setStatusCode(HttpStatus.FORBIDDEN);
+					return exchange.getResponse().setComplete();
+				}
+				exchange.getResponse().getHeaders().add(HttpHeaders.SET_COOKIE, setCookie);
+				return chain.filter(exchange);
+			};
 		}
 
 	}

@@ -280,7 +280,10 @@ public final class EndToEndBenchmark {
 	}
 
 	private static List<String> properties(boolean protect, Path config, boolean decisionCpu, boolean decisionRepeat) {
-		return List.of(BenchmarkApplication.DECISION_CPU_PROPERTY + "=" + decisionCpu,
+		// Only the baseline serves the protocol's floor, so that it runs without the
+		// starter.
+		return List.of(BenchmarkApplication.FLOOR_PROPERTY + "=" + !protect,
+				BenchmarkApplication.DECISION_CPU_PROPERTY + "=" + decisionCpu,
 				BenchmarkApplication.DECISION_REPEAT_PROPERTY + "=" + decisionRepeat, "server.port=0",
 				"server.address=127.0.0.1", "spring.main.banner-mode=off", "logging.level.root=WARN",
 				"queueit.enabled=" + protect, "queueit.customer-id=" + Scenarios.CUSTOMER_ID,

@@ -53,6 +53,7 @@ final class Scenarios {
 		// the application checks it: the difference is then only what the starter does.
 		List<Scenario> scenarios = List.of(
 				new Scenario("unprotected", base + baselinePort + "/drop/hello", configCookie, 200),
+				new Scenario("floor+cookie", base + baselinePort + ProtocolFloor.PATH, configCookie, 200),
 				new Scenario("config+cookie", base + protectedPort + "/drop/hello", configCookie, 200),
 				new Scenario("annotation+cookie", base + protectedPort + "/vip/hello", annotationCookie, 200),
 				new Scenario("queue-redirect", base + protectedPort + "/drop/hello", null, 302),

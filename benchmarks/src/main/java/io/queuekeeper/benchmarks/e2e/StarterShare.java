@@ -24,9 +24,14 @@ final class StarterShare {
 	private static final List<String> DOWNSTREAM = List.of("FilterChain.doFilter", "WebFilterChain.filter",
 			"DispatcherServlet.", "DispatcherHandler.", "InvocableHandlerMethod.", "HandlerAdapter.handle");
 
-	/** The starter's and the engine's packages (not this benchmark's). */
+	/**
+	 * The starter's and the engine's packages (not this benchmark's), and the protocol's
+	 * floor, whose share the {@code floor+cookie} scenario reads.
+	 */
 	private static final List<String> STARTER = List.of("io/queuekeeper/web/", "io/queuekeeper/boot/",
-			"io/queuekeeper/core/");
+			"io/queuekeeper/core/", "io/queuekeeper/benchmarks/e2e/ProtocolFloor",
+			"io/queuekeeper/benchmarks/e2e/BenchmarkApplication$ServletFloor",
+			"io/queuekeeper/benchmarks/e2e/BenchmarkApplication$ReactiveFloor");
 
 	private StarterShare() {
 	}
