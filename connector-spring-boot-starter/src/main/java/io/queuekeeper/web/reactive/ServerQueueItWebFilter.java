@@ -15,8 +15,12 @@ import io.queuekeeper.web.ProtectionSettings;
 import io.queuekeeper.web.QueueItGate;
 import io.queuekeeper.web.QueueProtected;
 import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Subscription;
+import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
+import reactor.util.context.ContextView;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.ResolvableType;
@@ -139,7 +143,50 @@ public class ServerQueueItWebFilter implements WebFilter, Ordered {
 				|| !this.gate.settings().evaluates(exchange.getRequest().getMethod().name())) {
 			return chain.filter(exchange);
 		}
-		return findHandler(exchange).defaultIfEmpty(Found.NONE).flatMap((found) -> filter(exchange, chain, found));
+		return Mono.deferContextual((context) -> {
+			Found found = findHandlerAtOnce(exchange, context);
+			if (found != null) {
+				return filter(exchange, chain, found);
+			}
+			return findHandler(exchange).defaultIfEmpty(Found.NONE).flatMap((later) -> filter(exchange, chain, later));
+		});
+	}
+
+	/**
+	 * Looks the handler up as {@link #findHandler} does, when every mapping it consults
+	 * answers while it is subscribed to, as the annotated controllers', the functional
+	 * routes' and the URL mappings' do; then the rest of the request goes on without
+	 * operators of this filter around it, which would each handle every signal of the
+	 * request. Returns {@code null} when a mapping has not answered at once, after
+	 * cancelling its lookup, so that {@link #findHandler} looks up again, from the first
+	 * mapping, on an exchange of its own.
+	 */
+	private @Nullable Found findHandlerAtOnce(ServerWebExchange exchange, ContextView context) {
+		Mappings mappings = handlerMappings();
+		LookupExchange lookup = new LookupExchange(exchange);
+		for (HandlerMapping mapping : mappings.lookup()) {
+			Answer answer = new Answer(context);
+			try {
+				mapping.getHandler(lookup).subscribe(answer);
+			}
+			catch (RuntimeException ex) {
+				// As findHandler: a mapping that fails leaves the request unevaluated.
+				return Found.NONE;
+			}
+			if (!answer.isComplete()) {
+				answer.cancel();
+				return null;
+			}
+			if (answer.failed()) {
+				return Found.NONE;
+			}
+			Object handler = answer.handler();
+			if (handler != null) {
+				return new Found(handler, mappings.resolves()
+						? ResolvedHandlerMapping.lookup(mapping, handler, exchange, lookup.getAttributes()) : null);
+			}
+		}
+		return Found.NONE;
 	}
 
 	private Mono<Found> findHandler(ServerWebExchange exchange) {
@@ -286,6 +333,89 @@ public class ServerQueueItWebFilter implements WebFilter, Ordered {
 	private record Found(@Nullable Object handler, ResolvedHandlerMapping.@Nullable Lookup lookup) {
 
 		static final Found NONE = new Found(null, null);
+
+	}
+
+	/**
+	 * What one handler mapping answered while {@link #findHandlerAtOnce} subscribed to
+	 * its lookup: a handler, nothing, an error, or not yet. A lookup that answers later,
+	 * on another thread, is cancelled and not read again; its answer is written before
+	 * the volatile state that tells it has come, so that the state is read first.
+	 */
+	private static final class Answer implements CoreSubscriber<Object> {
+
+		private static final int PENDING = 0;
+
+		private static final int ANSWERED = 1;
+
+		private static final int FAILED = 2;
+
+		private final Context context;
+
+		private @Nullable Subscription subscription;
+
+		private @Nullable Object handler;
+
+		private volatile int state = PENDING;
+
+		Answer(ContextView context) {
+			this.context = Context.of(context);
+		}
+
+		@Override
+		public Context currentContext() {
+			return this.context;
+		}
+
+		@Override
+		public void onSubscribe(Subscription subscription) {
+			this.subscription = subscription;
+			subscription.request(1);
+		}
+
+		@Override
+		public void onNext(Object handler) {
+			if (this.state == PENDING) {
+				this.handler = handler;
+				this.state = ANSWERED;
+			}
+		}
+
+		@Override
+		public void onError(Throwable error) {
+			if (this.state == PENDING) {
+				this.state = FAILED;
+			}
+		}
+
+		@Override
+		public void onComplete() {
+			if (this.state == PENDING) {
+				this.state = ANSWERED;
+			}
+		}
+
+		boolean isComplete() {
+			return this.state != PENDING;
+		}
+
+		boolean failed() {
+			return this.state == FAILED;
+		}
+
+		/**
+		 * The handler found, or {@code null} when the mapping has none.
+		 */
+		@Nullable Object handler() {
+			return this.handler;
+		}
+
+		void cancel() {
+			Subscription subscription = this.subscription;
+			if (subscription != null) {
+				subscription.cancel();
+			}
+		}
 
 	}
 
