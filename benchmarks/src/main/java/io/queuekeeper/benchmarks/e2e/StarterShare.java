@@ -20,9 +20,15 @@ import one.profiler.Counter;
  */
 final class StarterShare {
 
-	/** Frames through which the request goes on to the rest of the application. */
+	/**
+	 * Frames through which the request goes on to the rest of the application, and the
+	 * WebFlux filter's subscription to a handler mapping's lookup: the search for the
+	 * handler that the {@code DispatcherHandler} makes in an application without the
+	 * starter, and takes over from the filter in one with it.
+	 */
 	private static final List<String> DOWNSTREAM = List.of("FilterChain.doFilter", "WebFilterChain.filter",
-			"DispatcherServlet.", "DispatcherHandler.", "InvocableHandlerMethod.", "HandlerAdapter.handle");
+			"DispatcherServlet.", "DispatcherHandler.", "InvocableHandlerMethod.", "HandlerAdapter.handle",
+			"ServerQueueItWebFilter$Answer.onSubscribe");
 
 	/**
 	 * The starter's and the engine's packages (not this benchmark's), and the protocol's
