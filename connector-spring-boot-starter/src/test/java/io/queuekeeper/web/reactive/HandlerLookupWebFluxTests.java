@@ -4,7 +4,6 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.queuekeeper.web.QueueProtected;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
@@ -15,7 +14,6 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -34,6 +32,7 @@ import org.springframework.web.server.WebFilterChain;
 import static io.queuekeeper.web.reactive.ReactiveFixtures.NOW;
 import static io.queuekeeper.web.reactive.ReactiveFixtures.cookieName;
 import static io.queuekeeper.web.reactive.ReactiveFixtures.cookieValue;
+import static io.queuekeeper.web.reactive.ReactiveFixtures.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -133,16 +132,6 @@ class HandlerLookupWebFluxTests {
 	void dispatcherHandlerWhenStartedThenConsultsResolvedHandlerMappingFirst() {
 		this.runner.run((context) -> assertThat(context.getBean(DispatcherHandler.class).getHandlerMappings()).first()
 			.isInstanceOf(ResolvedHandlerMapping.class));
-	}
-
-	private static EntityExchangeResult<String> get(AssertableReactiveWebApplicationContext context, String path,
-			@Nullable String cookie) {
-		WebTestClient.RequestHeadersSpec<?> request = ReactiveFixtures.client(context).get().uri(path);
-		if (cookie != null) {
-			int separator = cookie.indexOf('=');
-			request.cookie(cookie.substring(0, separator), cookie.substring(separator + 1));
-		}
-		return request.exchange().expectBody(String.class).returnResult();
 	}
 
 	private static AtomicInteger lookups(AssertableReactiveWebApplicationContext context) {

@@ -6,7 +6,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.queuekeeper.web.QueueProtected;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.util.context.Context;
@@ -18,7 +17,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.reactive.handler.AbstractHandlerMapping;
@@ -31,6 +29,7 @@ import org.springframework.web.server.WebFilterChain;
 import static io.queuekeeper.web.reactive.ReactiveFixtures.NOW;
 import static io.queuekeeper.web.reactive.ReactiveFixtures.cookieName;
 import static io.queuekeeper.web.reactive.ReactiveFixtures.cookieValue;
+import static io.queuekeeper.web.reactive.ReactiveFixtures.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -116,16 +115,6 @@ class HandlerMappingAnswersWebFluxTests {
 			assertThat(result.getStatus().value()).isEqualTo(302);
 			assertThat(result.getResponseHeaders().getLocation()).hasHost("drops.queue-it.net");
 		});
-	}
-
-	private static EntityExchangeResult<String> get(AssertableReactiveWebApplicationContext context, String path,
-			@Nullable String cookie) {
-		WebTestClient.RequestHeadersSpec<?> request = ReactiveFixtures.client(context).get().uri(path);
-		if (cookie != null) {
-			int separator = cookie.indexOf('=');
-			request.cookie(cookie.substring(0, separator), cookie.substring(separator + 1));
-		}
-		return request.exchange().expectBody(String.class).returnResult();
 	}
 
 	private static int lookups(AssertableReactiveWebApplicationContext context, String path) {

@@ -7,12 +7,14 @@ import java.time.ZoneOffset;
 import io.queuekeeper.boot.autoconfigure.QueueItAutoConfiguration;
 import io.queuekeeper.boot.autoconfigure.web.reactive.QueueItWebFluxAutoConfiguration;
 import io.queuekeeper.core.testing.Encoding;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.codec.autoconfigure.CodecsAutoConfiguration;
 import org.springframework.boot.test.context.assertj.AssertableReactiveWebApplicationContext;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -62,6 +64,20 @@ final class ReactiveFixtures {
 			.configureClient()
 			.baseUrl("http://localhost")
 			.build();
+	}
+
+	/**
+	 * Sends a {@code GET} through {@link #client} with the cookie given as
+	 * {@code name=value}, if any, and returns the exchange with its body as text.
+	 */
+	static EntityExchangeResult<String> get(AssertableReactiveWebApplicationContext context, String path,
+			@Nullable String cookie) {
+		WebTestClient.RequestHeadersSpec<?> request = client(context).get().uri(path);
+		if (cookie != null) {
+			int separator = cookie.indexOf('=');
+			request.cookie(cookie.substring(0, separator), cookie.substring(separator + 1));
+		}
+		return request.exchange().expectBody(String.class).returnResult();
 	}
 
 	static String hmac(String message) {
