@@ -35,8 +35,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.WebFilter;
 
 /**
- * The application under load: one trivial endpoint served three ways. The same annotated
- * controller runs on Spring MVC and on WebFlux, so both stacks serve identical handlers.
+ * The application under load: one trivial endpoint served three ways (unprotected, by the
+ * integration config, by {@code @QueueProtected}), and once more behind the
+ * {@link ProtocolFloor} when {@code e2e.floor} is true. The same annotated controller
+ * runs on Spring MVC and on WebFlux, so both stacks serve identical handlers.
  * {@link EndToEndBenchmark} runs each copy in a JVM of its own, as an application runs in
  * production, so that neither shares compiled code, heap or threads with the other.
  */
@@ -301,9 +303,8 @@ class BenchmarkApplication {
 		@Bean
 		WebFilter protocolFloorWebFilter(ProtocolFloor floor) {
 			return (exchange, chain) -> {
-				// The raw path of the URI the server already built, rather than the
-				// parsed
-				// request path, which the baseline's other requests would pay for here.
+				// The raw path of the URI that the server has built already: parsing
+				// the request path here would charge the baseline's other requests.
 				if (!ProtocolFloor.PATH.equals(exchange.getRequest().getURI().getRawPath())) {
 					return chain.filter(exchange);
 				}

@@ -97,6 +97,22 @@ class ProtocolFloorTests {
 		assertThat(this.floor.reissue(name + "garbage", NOW)).isNull();
 	}
 
+	@Test
+	void refusesASignedIssueTimeWithASign() {
+		// Signed with the key, as the engine would never write it: the engine reads
+		// digits only.
+		HmacSha256 hmac = new HmacSha256(SECRET);
+		String issued = "+" + ISSUED;
+		String value = "EventId%3D" + EVENT + "%26QueueId%3Dq-1%26RedirectType%3Dqueue%26IssueTime%3D" + issued
+				+ "%26Hash%3D" + hmac.hex(EVENT + "q-1" + "queue" + issued);
+		String unsigned = value.replace(issued, Long.toString(ISSUED));
+		String resigned = unsigned.substring(0, unsigned.indexOf("%26Hash%3D") + "%26Hash%3D".length())
+				+ hmac.hex(EVENT + "q-1" + "queue" + ISSUED);
+
+		assertThat(this.floor.reissue(SessionCookies.name(EVENT) + "=" + resigned, NOW)).isNotNull();
+		assertThat(this.floor.reissue(SessionCookies.name(EVENT) + "=" + value, NOW)).isNull();
+	}
+
 	private CookieInstruction store(String event, long issued) {
 		return this.engine.store(event, "q-7f3c2a1e", null, "queue", DOMAIN, true, true, issued);
 	}
