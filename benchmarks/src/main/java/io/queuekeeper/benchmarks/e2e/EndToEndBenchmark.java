@@ -20,8 +20,9 @@ import io.queuekeeper.benchmarks.e2e.Scenarios.Scenario;
 /**
  * What the starter costs a real application. For each web stack it starts two copies of
  * {@link BenchmarkApplication} on loopback, each in a JVM of its own — one with
- * {@code queueit.enabled=false} (the baseline), one protected by a 20-integration config
- * and {@code @QueueProtected} — and drives each scenario with {@code wrk}, in interleaved
+ * {@code queueit.enabled=false} (the baseline, which also serves the protocol's floor,
+ * {@link ProtocolFloor}), one protected by a 20-integration config and
+ * {@code @QueueProtected} — and drives each scenario with {@code wrk}, in interleaved
  * rounds so that a noisy moment of the machine hurts every scenario alike. Around each
  * run it reads what the application under load has cost (its process's CPU time, and its
  * Java threads' CPU time and allocation), which gives the cost of a request apart from
