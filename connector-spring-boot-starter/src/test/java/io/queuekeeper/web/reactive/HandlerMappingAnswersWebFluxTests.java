@@ -2,6 +2,7 @@ package io.queuekeeper.web.reactive;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -54,9 +55,8 @@ class HandlerMappingAnswersWebFluxTests {
 			EntityExchangeResult<String> result = get(context, "/later", null);
 			assertThat(result.getStatus().value()).isEqualTo(302);
 			assertThat(result.getResponseHeaders().getLocation()).hasHost("drops.queue-it.net");
-			// The lookup that had not answered when the filter subscribed is cancelled
-			// and
-			// made again; the DispatcherHandler is handed the handler found.
+			// The filter cancels the lookup that had not answered and makes it again;
+			// then it hands the handler found to the DispatcherHandler.
 			assertThat(lookups(context, "/later")).isEqualTo(2);
 		});
 	}
@@ -107,10 +107,9 @@ class HandlerMappingAnswersWebFluxTests {
 	@Test
 	void getWhenMappingReadsReactorContextThenItSeesTheRequestsContext() {
 		this.runner.run((context) -> {
-			// The mapping knows the path only in the context the earlier filter writes:
-			// had
-			// the filter's lookup missed it, the DispatcherHandler would have served it
-			// unqueued.
+			// The mapping knows the path only in the context an earlier filter writes.
+			// Had the filter's lookup missed it, the DispatcherHandler would have served
+			// the request without a queue.
 			EntityExchangeResult<String> result = get(context, "/contextual", null);
 			assertThat(result.getStatus().value()).isEqualTo(302);
 			assertThat(result.getResponseHeaders().getLocation()).hasHost("drops.queue-it.net");
@@ -158,7 +157,7 @@ class HandlerMappingAnswersWebFluxTests {
 			return switch (path) {
 				case "/now" -> Mono.just(this.drop);
 				case "/later" -> Mono.delay(Duration.ofMillis(20)).thenReturn(this.drop);
-				case "/rejecting" -> Mono.error(new MethodNotAllowedException(HttpMethod.GET, java.util.Set.of()));
+				case "/rejecting" -> Mono.error(new MethodNotAllowedException(HttpMethod.GET, Set.of()));
 				case "/throwing" -> throw new ResponseStatusException(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
 				case "/contextual" ->
 					Mono.deferContextual((view) -> view.hasKey(TENANT) ? Mono.just(this.drop) : Mono.empty());
