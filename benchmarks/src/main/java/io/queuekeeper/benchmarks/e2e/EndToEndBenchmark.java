@@ -281,8 +281,7 @@ public final class EndToEndBenchmark {
 	}
 
 	private static List<String> properties(boolean protect, Path config, boolean decisionCpu, boolean decisionRepeat) {
-		// Only the baseline serves the protocol's floor, so that it runs without the
-		// starter.
+		// The floor runs without the starter: only the baseline serves it.
 		return List.of(BenchmarkApplication.FLOOR_PROPERTY + "=" + !protect,
 				BenchmarkApplication.DECISION_CPU_PROPERTY + "=" + decisionCpu,
 				BenchmarkApplication.DECISION_REPEAT_PROPERTY + "=" + decisionRepeat, "server.port=0",

@@ -99,8 +99,7 @@ class ProtocolFloorTests {
 
 	@Test
 	void refusesASignedIssueTimeWithASign() {
-		// Signed with the key, as the engine would never write it: the engine reads
-		// digits only.
+		// Signed with the key, but never written so by the engine, which reads digits.
 		HmacSha256 hmac = new HmacSha256(SECRET);
 		String issued = "+" + ISSUED;
 		String value = "EventId%3D" + EVENT + "%26QueueId%3Dq-1%26RedirectType%3Dqueue%26IssueTime%3D" + issued
