@@ -186,9 +186,9 @@ public final class EndToEndBenchmark {
 		}
 		// How long the starter's own decision took (QueueItGate, wall clock), as quarter-
 		// octave buckets allow: each quantile is at most the figure and at least 80% of
-		// it. The profiler's signals lengthen the decisions they interrupt (a p99 of 82
-		// µs
-		// instead of 16 µs for the same requests), so they are read only without it.
+		// it. The profiler's signals lengthen the decisions they interrupt (a p99 of
+		// 82 µs instead of 16 µs for the same requests), so they are read only without
+		// it.
 		boolean profiled = !Double.isNaN(base.starterShare());
 		if (profiled) {
 			System.out.printf("%n%s: the starter's decision times are read with --profile=false%n", stack);

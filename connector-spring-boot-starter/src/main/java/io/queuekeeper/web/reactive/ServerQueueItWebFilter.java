@@ -161,9 +161,10 @@ public class ServerQueueItWebFilter implements WebFilter, Ordered {
 	 * cancelling its lookup, so that {@link #findHandler} looks up again, from the first
 	 * mapping, on an exchange of its own.
 	 */
-	private @Nullable Found findHandlerAtOnce(ServerWebExchange exchange, ContextView context) {
+	private @Nullable Found findHandlerAtOnce(ServerWebExchange exchange, ContextView view) {
 		Mappings mappings = handlerMappings();
 		LookupExchange lookup = new LookupExchange(exchange);
+		Context context = Context.of(view);
 		for (HandlerMapping mapping : mappings.lookup()) {
 			Answer answer = new Answer(context);
 			try {
@@ -182,8 +183,7 @@ public class ServerQueueItWebFilter implements WebFilter, Ordered {
 			}
 			Object handler = answer.handler();
 			if (handler != null) {
-				return new Found(handler, mappings.resolves()
-						? ResolvedHandlerMapping.lookup(mapping, handler, exchange, lookup.getAttributes()) : null);
+				return mappings.found(mapping, handler, exchange, lookup);
 			}
 		}
 		return Found.NONE;
@@ -198,8 +198,7 @@ public class ServerQueueItWebFilter implements WebFilter, Ordered {
 		LookupExchange lookup = new LookupExchange(exchange);
 		return Flux.fromIterable(mappings.lookup())
 			.concatMap((mapping) -> mapping.getHandler(lookup)
-				.map((handler) -> new Found(handler, mappings.resolves()
-						? ResolvedHandlerMapping.lookup(mapping, handler, exchange, lookup.getAttributes()) : null)))
+				.map((handler) -> mappings.found(mapping, handler, exchange, lookup)))
 			.next()
 			.onErrorResume((ex) -> Mono.empty());
 	}
@@ -358,8 +357,8 @@ public class ServerQueueItWebFilter implements WebFilter, Ordered {
 
 		private volatile int state = PENDING;
 
-		Answer(ContextView context) {
-			this.context = Context.of(context);
+		Answer(Context context) {
+			this.context = context;
 		}
 
 		@Override
@@ -425,6 +424,16 @@ public class ServerQueueItWebFilter implements WebFilter, Ordered {
 	 * then feeds instead of consulting.
 	 */
 	private record Mappings(List<HandlerMapping> lookup, boolean resolves) {
+
+		/**
+		 * What a mapping's lookup found: the handler, and what the
+		 * {@code DispatcherHandler} may take over from the lookup when this order lets
+		 * it.
+		 */
+		Found found(HandlerMapping mapping, Object handler, ServerWebExchange exchange, LookupExchange lookup) {
+			return new Found(handler, this.resolves
+					? ResolvedHandlerMapping.lookup(mapping, handler, exchange, lookup.getAttributes()) : null);
+		}
 
 		static Mappings of(List<HandlerMapping> used) {
 			boolean resolves = !used.isEmpty() && used.get(0) instanceof ResolvedHandlerMapping;
