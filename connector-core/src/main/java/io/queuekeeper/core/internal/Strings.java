@@ -20,6 +20,12 @@ public final class Strings {
 	/** The high bit of each of the eight bytes of a word. */
 	public static final long HIGH_BITS = 0x8080808080808080L;
 
+	/** 10 to the power of each index, up to the largest that fits in a long. */
+	private static final long[] POWERS_OF_TEN = powersOfTen();
+
+	/** The two ASCII digits of each number from 00 to 99, in order. */
+	private static final byte[] DIGIT_PAIRS = digitPairs();
+
 	private Strings() {
 	}
 
@@ -90,11 +96,15 @@ public final class Strings {
 	 * Returns how many decimal digits a non-negative number has.
 	 */
 	public static int decimalLength(long nonNegative) {
-		int digits = 1;
-		for (long rest = nonNegative / 10; rest != 0; rest /= 10) {
-			digits++;
-		}
-		return digits;
+		// A number of b bits has floor(b * log10(2)) or one more digits; 1233 / 4096
+		// is log10(2) closely enough for every b up to 64, and one comparison with a
+		// power of ten tells which. Zero is counted as one, which has as many digits;
+		// every power of ten from 10 up is even, so setting the lowest bit never
+		// takes a number below one of them up to it.
+		long number = nonNegative | 1;
+		int bits = Long.SIZE - Long.numberOfLeadingZeros(number);
+		int atLeast = (bits * 1233) >>> 12;
+		return (number >= POWERS_OF_TEN[atLeast]) ? atLeast + 1 : atLeast;
 	}
 
 	/**
@@ -104,9 +114,17 @@ public final class Strings {
 	public static int putDecimal(byte[] out, int at, long nonNegative) {
 		int end = at + decimalLength(nonNegative);
 		long rest = nonNegative;
-		for (int i = end - 1; i >= at; i--) {
-			out[i] = (byte) ('0' + (rest % 10));
-			rest /= 10;
+		int i = end;
+		// Two digits a step, from the right, so that the chain of divisions is half
+		// as long.
+		while (i - at >= 2) {
+			int pair = (int) (rest % 100);
+			rest /= 100;
+			out[--i] = DIGIT_PAIRS[2 * pair + 1];
+			out[--i] = DIGIT_PAIRS[2 * pair];
+		}
+		if (i > at) {
+			out[--i] = (byte) ('0' + rest);
 		}
 		return end;
 	}
@@ -145,6 +163,24 @@ public final class Strings {
 			}
 		}
 		return true;
+	}
+
+	private static long[] powersOfTen() {
+		long[] powers = new long[19];
+		powers[0] = 1;
+		for (int i = 1; i < powers.length; i++) {
+			powers[i] = powers[i - 1] * 10;
+		}
+		return powers;
+	}
+
+	private static byte[] digitPairs() {
+		byte[] pairs = new byte[200];
+		for (int i = 0; i < 100; i++) {
+			pairs[2 * i] = (byte) ('0' + i / 10);
+			pairs[2 * i + 1] = (byte) ('0' + i % 10);
+		}
+		return pairs;
 	}
 
 }

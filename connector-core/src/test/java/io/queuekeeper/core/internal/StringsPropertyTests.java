@@ -36,6 +36,8 @@ class StringsPropertyTests {
 	void decimalLengthAndPutDecimalWhenNextToAPowerOfTenOrTwoThenAsLongToString() {
 		assertDecimal(0);
 		assertDecimal(Long.MAX_VALUE);
+		assertDecimal(1_000_000_000_000_000_000L);
+		assertDecimal(1_000_000_000_000_000_001L);
 		for (long power = 1; power <= Long.MAX_VALUE / 10; power *= 10) {
 			assertDecimal(power - 1);
 			assertDecimal(power);
