@@ -3,6 +3,7 @@ package io.queuekeeper.benchmarks.e2e;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -39,12 +40,21 @@ import io.queuekeeper.benchmarks.e2e.Scenarios.Scenario;
  * ({@code true}, with {@code --profile=false}, also reads the deciding thread's CPU time,
  * {@link CpuTimedWaitingRoom}), {@code --decision-repeat=false} ({@code true}, with
  * {@code --decision-cpu=true}, also decides each request a second time at once and reads
- * that decision's CPU time).
+ * that decision's CPU time), {@code --latency-rounds=5} and {@code --latency-steps=5000}
+ * (after the load, each scenario's latency one request at a time, interleaved with the
+ * first scenario's, in rounds of that many pairs, {@link PairedLatency}; {@code 0} rounds
+ * skips it).
  */
 public final class EndToEndBenchmark {
 
 	private static final List<String> OPTIONS = List.of("stacks", "scenarios", "rounds", "seconds", "warmup", "threads",
-			"connections", "profile", "decision-cpu", "decision-repeat");
+			"connections", "profile", "decision-cpu", "decision-repeat", "latency-rounds", "latency-steps");
+
+	/** Pairs of each scenario sent before {@link PairedLatency}'s rounds, not counted. */
+	private static final int LATENCY_WARMUP_PAIRS = 1000;
+
+	/** The longest one scenario's pairs of a round of {@link PairedLatency} may take. */
+	private static final Duration LATENCY_ROUND_LIMIT = Duration.ofSeconds(30);
 
 	private EndToEndBenchmark() {
 	}
@@ -57,6 +67,8 @@ public final class EndToEndBenchmark {
 		boolean profile = Boolean.parseBoolean(options.getOrDefault("profile", "true"));
 		boolean decisionCpu = Boolean.parseBoolean(options.getOrDefault("decision-cpu", "false"));
 		boolean decisionRepeat = Boolean.parseBoolean(options.getOrDefault("decision-repeat", "false"));
+		int latencyRounds = Integer.parseInt(options.getOrDefault("latency-rounds", "5"));
+		int latencySteps = Integer.parseInt(options.getOrDefault("latency-steps", "5000"));
 		if (decisionCpu && profile) {
 			// The profiler's signals would lengthen the decisions they interrupt.
 			throw new IllegalArgumentException("--decision-cpu=true needs --profile=false");
@@ -90,6 +102,9 @@ public final class EndToEndBenchmark {
 					scenarios = chosen(scenarios, only.split(","));
 				}
 				report(stack, measure(wrk, scenarios, rounds, seconds, warmup, profile, baseline, protectedApp));
+				if (latencyRounds > 0) {
+					reportLatency(stack, scenarios, latencyRounds, latencySteps);
+				}
 			}
 		}
 	}
@@ -219,6 +234,46 @@ public final class EndToEndBenchmark {
 							profiled ? String.format(Locale.ROOT, "%.1f%%", 100 * run.starterShare())
 									: String.format(Locale.ROOT, "%.1f", run.decisionTimes().p99())))
 					.toList()));
+	}
+
+	/**
+	 * Reads each scenario's latency one request at a time, interleaved with the first
+	 * scenario's ({@link PairedLatency}), in rounds, and prints each round's p99 and its
+	 * difference from the first scenario's in the same pairs, then the medians over the
+	 * rounds of each quantile and each difference.
+	 */
+	private static void reportLatency(String stack, List<Scenario> scenarios, int rounds, int steps)
+			throws IOException {
+		System.out.printf("%n%s: latency one request at a time, each scenario interleaved with %s"
+				+ " (%d rounds of up to %d pairs)%n", stack, scenarios.get(0).name(), rounds, steps);
+		for (int i = 1; i < scenarios.size(); i++) {
+			// Warms up the client's code and the connections' paths; not counted.
+			PairedLatency.measure(scenarios.get(0), scenarios.get(i), LATENCY_WARMUP_PAIRS, LATENCY_ROUND_LIMIT);
+		}
+		double[] q = { 0.5, 0.99, 0.999 };
+		double[][][] latency = new double[scenarios.size()][q.length][rounds];
+		double[][][] added = new double[scenarios.size()][q.length][rounds];
+		for (int round = 0; round < rounds; round++) {
+			StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "round %d, p99 (added):", round + 1));
+			for (int i = 1; i < scenarios.size(); i++) {
+				long[][] measured = PairedLatency.measure(scenarios.get(0), scenarios.get(i), steps,
+						LATENCY_ROUND_LIMIT);
+				for (int k = 0; k < q.length; k++) {
+					latency[i][k][round] = PairedLatency.quantileMicros(measured[1], q[k]);
+					added[i][k][round] = latency[i][k][round] - PairedLatency.quantileMicros(measured[0], q[k]);
+				}
+				line.append(String.format(Locale.ROOT, " %s %.1f (%+.1f), %d pairs;", scenarios.get(i).name(),
+						latency[i][1][round], added[i][1][round], measured[1].length));
+			}
+			System.out.println(line);
+		}
+		System.out.printf("%-18s %8s %8s %8s %11s %11s %11s%n", "scenario", "p50 µs", "p99 µs", "p99.9 µs", "added p50",
+				"added p99", "added p99.9");
+		for (int i = 1; i < scenarios.size(); i++) {
+			System.out.printf(Locale.ROOT, "%-18s %8.1f %8.1f %8.1f %11.1f %11.1f %11.1f%n", scenarios.get(i).name(),
+					median(latency[i][0]), median(latency[i][1]), median(latency[i][2]), median(added[i][0]),
+					median(added[i][1]), median(added[i][2]));
+		}
 	}
 
 	/**
