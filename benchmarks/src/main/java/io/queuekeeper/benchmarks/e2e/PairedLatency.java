@@ -21,16 +21,23 @@ import io.queuekeeper.benchmarks.e2e.Scenarios.Scenario;
  * (a p99 of 0.4 ms in one run, 90 ms in the next, for the same requests).
  *
  * <p>
- * Here a scenario's requests and the baseline's are interleaved one by one, each on its
- * own keep-alive connection, and each is sent only when the one before it has been
- * answered. A pause of the host therefore falls on both alike, and no request waits
- * behind another, so each latency is the time from the request's first byte written to
- * the response's last byte read: the application's service time and the loopback's. The
- * client runs in the harness's JVM; its own pauses fall on both alike too.
+ * Here a scenario's requests and the baseline's are interleaved one by one, each scenario
+ * on keep-alive connections of its own, and each request is sent only when the one before
+ * it has been answered. A pause of the host therefore falls on both alike, and no request
+ * waits behind another, so each latency is the time from the request's first byte written
+ * to the response's last byte read: the application's service time and the loopback's.
+ * The client runs in the harness's JVM; its own pauses fall on both alike too.
  */
 final class PairedLatency {
 
 	private static final int TIMEOUT_MILLIS = 10_000;
+
+	/**
+	 * Connections of each scenario, used in turn. A connection stays on one thread of a
+	 * Reactor Netty server, and on this host each thread waits for a core differently, so
+	 * a scenario on one connection reads its thread as much as the application.
+	 */
+	static final int CONNECTIONS = 8;
 
 	private PairedLatency() {
 	}
@@ -44,18 +51,26 @@ final class PairedLatency {
 	 * @throws IllegalStateException if a response does not have the scenario's status
 	 */
 	static long[][] measure(Scenario baseline, Scenario scenario, int steps, Duration limit) throws IOException {
-		try (Connection first = new Connection(baseline); Connection second = new Connection(scenario)) {
+		Connection[][] connections = new Connection[2][CONNECTIONS];
+		try {
+			for (int kind = 0; kind < 2; kind++) {
+				// Opened one after the other, so that each scenario's connections meet
+				// every event loop of a server that hands connections to its loops in
+				// turn (Reactor Netty), as long as the number of its loops divides
+				// theirs.
+				for (int i = 0; i < CONNECTIONS; i++) {
+					connections[kind][i] = new Connection((kind == 0) ? baseline : scenario);
+				}
+			}
 			long[][] latencies = new long[2][steps];
 			long deadline = System.nanoTime() + limit.toNanos();
 			int done = 0;
 			while (done < steps && System.nanoTime() - deadline < 0) {
-				boolean baselineFirst = done % 2 == 0;
-				Connection one = baselineFirst ? first : second;
-				Connection other = baselineFirst ? second : first;
-				long oneLatency = one.exchange();
-				long otherLatency = other.exchange();
-				latencies[0][done] = baselineFirst ? oneLatency : otherLatency;
-				latencies[1][done] = baselineFirst ? otherLatency : oneLatency;
+				int first = done % 2;
+				Connection one = connections[first][done % CONNECTIONS];
+				Connection other = connections[1 - first][done % CONNECTIONS];
+				latencies[first][done] = one.exchange();
+				latencies[1 - first][done] = other.exchange();
 				done++;
 			}
 			for (int i = 0; i < latencies.length; i++) {
@@ -63,6 +78,15 @@ final class PairedLatency {
 				Arrays.sort(latencies[i]);
 			}
 			return latencies;
+		}
+		finally {
+			for (Connection[] kind : connections) {
+				for (Connection connection : kind) {
+					if (connection != null) {
+						connection.close();
+					}
+				}
+			}
 		}
 	}
 

@@ -84,7 +84,7 @@ class PairedLatencyTests {
 	}
 
 	@Test
-	void readsFixedLengthAndChunkedResponsesEachOnItsOwnConnection() throws IOException {
+	void readsFixedLengthAndChunkedResponsesEachScenarioOnItsOwnConnections() throws IOException {
 		long[][] latencies = PairedLatency.measure(scenario("/fixed", null, 200),
 				scenario("/chunked", "session=abc", 200), 50, LIMIT);
 
@@ -95,7 +95,7 @@ class PairedLatencyTests {
 		assertThat(this.requests).hasSize(100)
 			.filteredOn((request) -> request.equals("/chunked session=abc"))
 			.hasSize(50);
-		assertThat(this.clientPorts).hasSize(2);
+		assertThat(this.clientPorts).hasSize(2 * PairedLatency.CONNECTIONS);
 	}
 
 	@Test
@@ -112,8 +112,8 @@ class PairedLatencyTests {
 				LIMIT);
 
 		assertThat(latencies[1]).hasSize(10);
-		// One connection for the baseline, and one for each of the closing answers.
-		assertThat(this.clientPorts).hasSize(11);
+		// The baseline's connections, and one for each of the closing answers.
+		assertThat(this.clientPorts).hasSize(PairedLatency.CONNECTIONS + 10);
 	}
 
 	@Test
