@@ -487,31 +487,23 @@ public final class SessionCookies {
 
 	/**
 	 * Whether the bytes {@code from} to {@code to} of ASCII text are all characters that
-	 * form encoding leaves as they are: letters, digits and {@code -._*}.
+	 * form encoding leaves as they are: letters, digits and {@code -._*}. Ranges of eight
+	 * bytes or more are checked a word at a time, the last word overlapping the one
+	 * before it.
 	 */
 	static boolean isPlain(byte[] ascii, int from, int to) {
-		return isPlain(ascii, from, to, false);
-	}
-
-	/**
-	 * Whether the bytes {@code from} to {@code to} of ASCII text are all plain, as
-	 * {@link #isPlain(byte[], int, int)} tells, or {@code %} when {@code percent} is
-	 * true. Ranges of eight bytes or more are checked a word at a time, the last word
-	 * overlapping the one before it.
-	 */
-	static boolean isPlain(byte[] ascii, int from, int to, boolean percent) {
 		if (to - from < Long.BYTES) {
 			for (int i = from; i < to; i++) {
 				// The mask changes no byte of ASCII text; it lets the compiler drop the
 				// check of the table's bounds.
-				if (!PLAIN[ascii[i] & 0x7F] && !(percent && ascii[i] == '%')) {
+				if (!PLAIN[ascii[i] & 0x7F]) {
 					return false;
 				}
 			}
 			return true;
 		}
 		for (int i = from; i < to; i += Long.BYTES) {
-			if (!isPlainWord(Strings.wordAt(ascii, Math.min(i, to - Long.BYTES)), percent)) {
+			if (!isPlainWord(Strings.wordAt(ascii, Math.min(i, to - Long.BYTES)))) {
 				return false;
 			}
 		}
@@ -520,14 +512,12 @@ public final class SessionCookies {
 
 	/**
 	 * Whether each of the eight ASCII bytes of the word is plain: a letter (either case,
-	 * once bit 5 is cleared), a digit or one of {@code -._*}, or {@code %} when
-	 * {@code percent} is true.
+	 * once bit 5 is cleared), a digit or one of {@code -._*}.
 	 */
-	private static boolean isPlainWord(long word, boolean percent) {
+	private static boolean isPlainWord(long word) {
 		long letters = Strings.bytesInRange(word & 0xDFDFDFDFDFDFDFDFL, 'A', 'Z');
 		long plain = letters | Strings.bytesInRange(word, '0', '9') | Strings.bytesInRange(word, '-', '.')
-				| Strings.bytesInRange(word, '*', '*') | Strings.bytesInRange(word, '_', '_')
-				| (percent ? Strings.bytesInRange(word, '%', '%') : 0);
+				| Strings.bytesInRange(word, '*', '*') | Strings.bytesInRange(word, '_', '_');
 		return plain == Strings.HIGH_BITS;
 	}
 
@@ -597,12 +587,9 @@ public final class SessionCookies {
 		@Nullable String reissued(HmacSha256 hmac, String eventId, long nowEpochSeconds) {
 			byte[] text = this.text;
 			int eventStart = EVENT_BYTES.length;
-			// The event, the queue id and the redirect type are plain when the text from
-			// the event to the redirect type's end holds nothing else but the escapes
-			// of their separators: the values hold no '%', and the separators' other
-			// characters are letters and digits.
 			if (nowEpochSeconds < 0 || this.eventEnd - eventStart != eventId.length()
-					|| !isPlain(text, eventStart, this.redirectEnd, true)) {
+					|| !isPlain(text, eventStart, this.eventEnd) || !isPlain(text, this.queueStart, this.queueEnd)
+					|| !isPlain(text, this.redirectStart, this.redirectEnd)) {
 				return null;
 			}
 			for (int i = 0; i < eventId.length(); i++) {
