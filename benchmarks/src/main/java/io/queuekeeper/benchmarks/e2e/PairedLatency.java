@@ -179,7 +179,8 @@ final class PairedLatency {
 	/**
 	 * What the client needs of a response: its status and whether the server closes the
 	 * connection after it. Reading it consumes the whole response, body included, framed
-	 * by {@code Content-Length} or chunked transfer coding.
+	 * by {@code Content-Length} or chunked transfer coding; a response with neither is
+	 * taken to have no body, as the benchmark applications frame every body they send.
 	 */
 	record Response(int status, boolean closes) {
 
