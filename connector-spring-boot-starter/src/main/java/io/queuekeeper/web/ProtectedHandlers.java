@@ -1,5 +1,6 @@
 package io.queuekeeper.web;
 
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +18,9 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 /**
  * Finds the {@link QueueProtected} that applies to a handler method: on the method, else
  * on its class, directly or as a meta-annotation. Results are cached per method and
- * handler class.
+ * handler class, as plain objects with the attributes Spring resolved: Spring's merged
+ * annotations are proxies, whose every attribute call goes through an invocation handler,
+ * and the adapters read the event and the action on every request.
  *
  * @since 0.1.0
  */
@@ -50,7 +53,7 @@ public final class ProtectedHandlers {
 		Optional<QueueProtected> found = this.cache.get(handler);
 		if (found == null) {
 			found = this.cache.computeIfAbsent(handler,
-					(key) -> Optional.ofNullable(this.lookup.apply(key.method, key.beanType)));
+					(key) -> Optional.ofNullable(this.lookup.apply(key.method, key.beanType)).map(Resolved::new));
 		}
 		return found.orElse(null);
 	}
@@ -117,6 +120,68 @@ public final class ProtectedHandlers {
 		@Override
 		public int hashCode() {
 			return this.hash;
+		}
+
+	}
+
+	/**
+	 * A {@link QueueProtected} with the attributes of one that was found, read once. It
+	 * keeps the contract of {@link Annotation}: it equals, and has the hash code of,
+	 * every {@code QueueProtected} with the same attributes, Spring's merged ones
+	 * included.
+	 */
+	private static final class Resolved implements QueueProtected {
+
+		private final String event;
+
+		private final Action action;
+
+		Resolved(QueueProtected found) {
+			this.event = found.event();
+			this.action = found.action();
+		}
+
+		@Override
+		public String value() {
+			return this.event;
+		}
+
+		@Override
+		public String event() {
+			return this.event;
+		}
+
+		@Override
+		public Action action() {
+			return this.action;
+		}
+
+		@Override
+		public Class<? extends Annotation> annotationType() {
+			return QueueProtected.class;
+		}
+
+		@Override
+		public boolean equals(@Nullable Object other) {
+			if (this == other) {
+				return true;
+			}
+			return other instanceof QueueProtected that && this.event.equals(that.value())
+					&& this.event.equals(that.event()) && this.action == that.action();
+		}
+
+		@Override
+		public int hashCode() {
+			// Annotation's rule: the sum, over the members, of 127 times the hash of the
+			// member's name, XOR the hash of its value.
+			return ((127 * "value".hashCode()) ^ this.event.hashCode())
+					+ ((127 * "event".hashCode()) ^ this.event.hashCode())
+					+ ((127 * "action".hashCode()) ^ this.action.hashCode());
+		}
+
+		@Override
+		public String toString() {
+			return "@" + QueueProtected.class.getName() + "(event=\"" + this.event + "\", action=" + this.action + ")";
 		}
 
 	}

@@ -1,6 +1,11 @@
 package io.queuekeeper.web;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -50,6 +55,34 @@ class ProtectedHandlersTests {
 		assertThat(spring.find(Shop.class.getMethod("open"), Shop.class)).isNull();
 	}
 
+	@Test
+	void findWhenAnnotationIsFoundThenItIsAPlainObjectWithSpringsAttributes() throws NoSuchMethodException {
+		ProtectedHandlers spring = new ProtectedHandlers();
+		for (String name : new String[] { "vip", "checkout", "leave" }) {
+			Method method = Shop.class.getMethod(name);
+			QueueProtected merged = AnnotatedElementUtils.findMergedAnnotation(method, QueueProtected.class);
+			QueueProtected found = spring.find(method, Shop.class);
+			assertThat(found).isNotNull();
+			assertThat(Proxy.isProxyClass(found.getClass())).isFalse();
+			assertThat(found.event()).isEqualTo(merged.event()).isEqualTo(found.value());
+			assertThat(found.action()).isEqualTo(merged.action());
+			assertThat(found.annotationType()).isEqualTo(QueueProtected.class);
+			// Annotation's contract, both ways, with Spring's merged annotation.
+			assertThat(found).isEqualTo(merged).hasSameHashCodeAs(merged);
+			assertThat(merged).isEqualTo(found);
+			assertThat(found).hasToString("@io.queuekeeper.web.QueueProtected(event=\"" + merged.event() + "\", action="
+					+ merged.action() + ")");
+		}
+		assertThat(spring.find(Shop.class.getMethod("leave"), Shop.class)).satisfies((leave) -> {
+			assertThat(leave.event()).isEqualTo("vip");
+			assertThat(leave.action()).isEqualTo(QueueProtected.Action.CANCEL);
+		});
+		QueueProtected vip = spring.find(Shop.class.getMethod("vip"), Shop.class);
+		assertThat(vip).isNotEqualTo(spring.find(Shop.class.getMethod("leave"), Shop.class))
+			.isNotEqualTo(spring.find(Shop.class.getMethod("checkout"), Shop.class))
+			.isNotEqualTo("vip");
+	}
+
 	private @Nullable QueueProtected countedLookup(Method method, Class<?> beanType) {
 		this.lookups.add(beanType.getSimpleName() + "." + method.getName());
 		QueueProtected annotation = AnnotatedElementUtils.findMergedAnnotation(method, QueueProtected.class);
@@ -67,6 +100,23 @@ class ProtectedHandlersTests {
 		public String open() {
 			return "open";
 		}
+
+		@QueueProtected(event = "checkout")
+		public String checkout() {
+			return "checkout";
+		}
+
+		@CancelVip
+		public String leave() {
+			return "leave";
+		}
+
+	}
+
+	@Retention(RetentionPolicy.RUNTIME)
+	@Target(ElementType.METHOD)
+	@QueueProtected(event = "vip", action = QueueProtected.Action.CANCEL)
+	@interface CancelVip {
 
 	}
 
